@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { comparisonSchema } from '../model/comparison';
+import { idSchema } from '../model/ids';
+import { personSchema } from '../model/person';
+import { blockDocSchema } from '../model/richText';
+import type { Channel } from './channels';
+
+export const noticeSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(['quarantine', 'recovered', 'info', 'warning']),
+  message: z.string(),
+  file: z.string().optional(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+export const workspaceInfoSchema = z.strictObject({
+  path: z.string(),
+  name: z.string(),
+  notices: z.array(noticeSchema),
+  counts: z.strictObject({ comparisons: z.number().int(), people: z.number().int() }),
+});
+export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
+
+export const comparisonStatusSchema = z.enum(['draft', 'in_review', 'changes_requested', 'approved', 'signed_off']);
+export type ComparisonStatus = z.infer<typeof comparisonStatusSchema>;
+
+export const comparisonSummarySchema = z.strictObject({
+  id: idSchema,
+  slug: z.string(),
+  title: z.string(),
+  terms: z.array(z.string()),
+  status: comparisonStatusSchema,
+  updatedAt: z.string(),
+  revision: z.number().int(),
+});
+export type ComparisonSummary = z.infer<typeof comparisonSummarySchema>;
+
+const empty = z.strictObject({});
+const termNames = z
+  .array(z.string().trim().min(1, 'A term needs a name').max(120))
+  .min(2, 'A comparison needs 2 to 4 terms')
+  .max(4, 'A comparison needs 2 to 4 terms');
+
+/** Every channel: its input and output schema. Main validates input against it on every call. */
+export const contract = {
+  'workspace.info': { input: empty, output: workspaceInfoSchema },
+  /** Shows the native folder picker in main; the renderer never hands main a path. */
+  'workspace.choose': {
+    input: z.strictObject({ mode: z.enum(['open', 'create']) }),
+    output: workspaceInfoSchema.nullable(),
+  },
+  'comparisons.list': {
+    input: z.strictObject({ query: z.string().max(500).optional() }),
+    output: z.array(comparisonSummarySchema),
+  },
+  'comparisons.get': { input: z.strictObject({ id: idSchema }), output: comparisonSchema },
+  'comparisons.create': { input: z.strictObject({ terms: termNames }), output: comparisonSchema },
+  'comparisons.save': {
+    input: z.strictObject({ comparison: comparisonSchema, baseRevision: z.number().int().min(1) }),
+    output: comparisonSchema,
+  },
+  'comparisons.delete': {
+    input: z.strictObject({ id: idSchema, baseRevision: z.number().int().min(1) }),
+    output: z.strictObject({ id: idSchema }),
+  },
+  'people.list': { input: empty, output: z.array(personSchema) },
+  'people.get': { input: z.strictObject({ id: idSchema }), output: personSchema },
+  'people.create': {
+    input: z.strictObject({
+      name: z.string().trim().min(1, 'A person needs a name').max(200),
+      credentials: z.string().max(500),
+      bio: blockDocSchema,
+    }),
+    output: personSchema,
+  },
+  'people.save': {
+    input: z.strictObject({ person: personSchema, baseRevision: z.number().int().min(1) }),
+    output: personSchema,
+  },
+  'people.delete': { input: z.strictObject({ id: idSchema }), output: z.strictObject({ id: idSchema }) },
+  'shell.openExternal': {
+    input: z.strictObject({ url: z.string().max(2048) }),
+    output: z.strictObject({ opened: z.boolean() }),
+  },
+  /** The renderer's answer to the `app.flush` event: pending edits are saved, the window may close. */
+  'app.flushed': { input: empty, output: empty },
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
+
+/** Payloads of main -> renderer events. */
+export interface EventPayloads {
+  'workspace.changed': WorkspaceInfo;
+  notice: Notice;
+  'app.flush': Record<string, never>;
+}
