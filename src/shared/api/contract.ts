@@ -95,4 +95,9 @@ export interface EventPayloads {
   'workspace.changed': WorkspaceInfo;
   notice: Notice;
   'app.flush': Record<string, never>;
+  /** A native menu item the renderer acts on (the menu lives in main, the views in the page). */
+  'menu.command': { command: MenuCommand };
 }
+
+export const MENU_COMMANDS = ['new-comparison', 'show-people', 'show-comparisons'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
