@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { comparisonSummarySchema, type ComparisonSummary } from '../../shared/api/contract';
+import type { Comparison } from '../../shared/model/comparison';
+import { idSchema } from '../../shared/model/ids';
+import { stableStringify, writeFileDurable } from './durableWrite';
+import type { FsLayer } from './fsLayer';
+import { secureJsonParse } from './secureJsonParse';
+
+const INDEX_VERSION = 1;
+
+const entrySchema = z.strictObject({
+  size: z.number().int().min(0),
+  mtimeMs: z.number(),
+  summary: comparisonSummarySchema,
+  authorId: idSchema.nullable(),
+  editorId: idSchema.nullable(),
+});
+/** What the index knows of one comparison file without reading it. */
+export type IndexEntry = z.infer<typeof entrySchema>;
+
+const indexFileSchema = z.strictObject({
+  version: z.literal(INDEX_VERSION),
+  comparisons: z.record(idSchema, entrySchema),
+});
+
+export function summaryOf(c: Comparison): ComparisonSummary {
+  return {
+    id: c.id,
+    slug: c.slug,
+    title: c.title,
+    terms: c.terms.map((t) => t.name),
+    // Review lands later; until then every article is a draft.
+    status: 'draft',
+    updatedAt: c.updatedAt,
+    revision: c.revision,
+  };
+}
+
+export function entryOf(c: Comparison, size: number, mtimeMs: number): IndexEntry {
+  return { size, mtimeMs, summary: summaryOf(c), authorId: c.byline.authorId, editorId: c.byline.editorId };
+}
+
+/**
+ * The in-memory list of comparisons, cached in `.versus-desk/index.json` with each file's size
+ * and mtime so opening a large workspace reads only the files that changed. The cache is written
+ * debounced and on close, never per save: a save stays O(that document).
+ */
+export class ComparisonIndex {
+  readonly entries = new Map<string, IndexEntry>();
+  /** slug -> ids using it (a set: files edited by hand may share one). */
+  private readonly bySlug = new Map<string, Set<string>>();
+  private dirty = false;
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly fs: FsLayer,
+    private readonly file: string,
+    private readonly delayMs: number,
+  ) {}
+
+  /** The cached entries from disk; a missing or damaged cache is simply empty (it is rebuilt). */
+  async readCache(): Promise<Map<string, IndexEntry>> {
+    try {
+      const parsed = indexFileSchema.safeParse(secureJsonParse(await this.fs.readFile(this.file)));
+      return new Map(parsed.success ? Object.entries(parsed.data.comparisons) : []);
+    } catch {
+      return new Map();
+    }
+  }
+
+  set(id: string, entry: IndexEntry, changed = true): void {
+    this.unlinkSlug(id);
+    this.entries.set(id, entry);
+    const owners = this.bySlug.get(entry.summary.slug) ?? new Set<string>();
+    owners.add(id);
+    this.bySlug.set(entry.summary.slug, owners);
+    if (changed) this.changed();
+  }
+
+  delete(id: string): void {
+    this.unlinkSlug(id);
+    if (this.entries.delete(id)) this.changed();
+  }
+
+  /** Another comparison (not `exceptId`) using this slug, if any. */
+  slugOwner(slug: string, exceptId: string | null): IndexEntry | null {
+    for (const id of this.bySlug.get(slug) ?? []) {
+      if (id !== exceptId) return this.entries.get(id) ?? null;
+    }
+    return null;
+  }
+
+  private unlinkSlug(id: string): void {
+    const previous = this.entries.get(id);
+    if (!previous) return;
+    const owners = this.bySlug.get(previous.summary.slug);
+    owners?.delete(id);
+    if (owners?.size === 0) this.bySlug.delete(previous.summary.slug);
+  }
+
+  /** Marks the cache stale and writes it once changes have settled. */
+  changed(): void {
+    this.dirty = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush().catch((error: unknown) => console.warn('Versus Desk: could not write the index cache', error));
+    }, this.delayMs);
+    // A pending cache write must not keep the process alive; close() flushes it anyway.
+    this.timer.unref();
+  }
+
+  /** Writes the cache now if anything changed. */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.writing = this.writing.catch(() => undefined).then(async () => {
+      if (!this.dirty) return;
+      this.dirty = false;
+      const comparisons = Object.fromEntries(this.entries);
+      try {
+        await writeFileDurable(this.file, stableStringify({ version: INDEX_VERSION, comparisons }), this.fs);
+      } catch (error) {
+        this.dirty = true;
+        throw error;
+      }
+    });
+    return this.writing;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,243 @@
+import { basename } from 'node:path';
+import { Low } from 'lowdb';
+import type { ComparisonSummary } from '../../shared/api/contract';
+import { ServiceError } from '../../shared/api/errors';
+import { COMPARISON_FORMAT, comparisonSchema, defaultTitle, emptyDoc, type Comparison } from '../../shared/model/comparison';
+import { TERM_KEYS } from '../../shared/model/ids';
+import { slugFromTerms, uniqueSlug } from '../../shared/model/slug';
+import { entryOf, type ComparisonIndex, type IndexEntry } from './ComparisonIndex';
+import { DurableAdapter, RecordReadError } from './DurableAdapter';
+import { syncFolder } from './durableWrite';
+import { errnoCode } from './fsLayer';
+import { ioError } from './ioError';
+import { localDate, writeRecord } from './recordIo';
+import type { StoreContext } from './StoreContext';
+
+/** Comparisons: one lowdb file each under comparisons/, listed from the index. */
+export class ComparisonRepository {
+  private readonly lows = new Map<string, Low<Comparison | null>>();
+
+  constructor(
+    private readonly ctx: StoreContext,
+    readonly index: ComparisonIndex,
+  ) {}
+
+  /** Fills the index: cached entries whose file size and mtime still match are reused, the rest are read. */
+  async load(): Promise<void> {
+    const cache = await this.index.readCache();
+    let names: string[];
+    try {
+      names = await this.ctx.fs.readdir(this.ctx.layout.comparisonsDir);
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') names = [];
+      else throw ioError('Could not list the comparisons', error);
+    }
+    let changed = cache.size === 0 && names.length > 0;
+    const seen = new Set<string>();
+    for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
+      const id = basename(name, '.json');
+      const file = this.ctx.layout.comparisonFile(id);
+      const stat = await this.ctx.fs.stat(file).catch(() => null);
+      if (!stat?.isFile()) continue;
+      const cached = cache.get(id);
+      if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) {
+        this.index.set(id, cached, false);
+        seen.add(id);
+        continue;
+      }
+      changed = true;
+      const record = await this.readFile(id);
+      if (record) {
+        this.index.set(id, entryOf(record, stat.size, stat.mtimeMs), false);
+        seen.add(id);
+      }
+    }
+    if (changed || [...cache.keys()].some((id) => !seen.has(id))) this.index.changed();
+  }
+
+  list(query?: string): ComparisonSummary[] {
+    const needle = fold(query ?? '').trim();
+    const out: ComparisonSummary[] = [];
+    for (const { summary } of this.index.entries.values()) {
+      if (!needle || [summary.title, summary.slug, ...summary.terms].some((text) => fold(text).includes(needle))) {
+        out.push({ ...summary, terms: [...summary.terms] });
+      }
+    }
+    return out.sort((x, y) => (x.updatedAt === y.updatedAt ? x.title.localeCompare(y.title) : x.updatedAt < y.updatedAt ? 1 : -1));
+  }
+
+  async get(id: string): Promise<Comparison> {
+    const record = await this.readFresh(id);
+    if (!record) throw new ServiceError('NOT_FOUND', `The comparison ${this.label(id)} no longer exists.`, { id });
+    return record;
+  }
+
+  async create(termNames: string[]): Promise<Comparison> {
+    const names = termNames.map((n) => n.trim());
+    if (names.length < 2 || names.length > 4 || names.some((n) => n.length === 0 || n.length > 120)) {
+      throw new ServiceError('INVALID_INPUT', 'A comparison needs 2 to 4 terms, each with a name of up to 120 characters.');
+    }
+    const id = this.ctx.newId();
+    const now = this.ctx.now();
+    const record: Comparison = {
+      format: COMPARISON_FORMAT,
+      id,
+      revision: 1,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      terms: names.map((name, i) => ({ key: TERM_KEYS[i], name })),
+      title: defaultTitle(names),
+      titleEdited: false,
+      slug: uniqueSlug(slugFromTerms(names), (s) => this.index.slugOwner(s, id) !== null),
+      slugEdited: false,
+      summary: emptyDoc(),
+      keyDifferences: [],
+      chart: { headerLabel: '', rows: [] },
+      definitions: [],
+      faqs: [],
+      byline: { authorId: null, editorId: null, updated: localDate(now) },
+      related: [],
+    };
+    return this.write(record);
+  }
+
+  /** Writes a record prepared elsewhere (the seed), keeping its revision and dates. */
+  async insert(record: Comparison): Promise<Comparison> {
+    return this.write(record);
+  }
+
+  async save(input: Comparison, baseRevision: number): Promise<Comparison> {
+    const current = await this.readFresh(input.id);
+    if (!current) throw new ServiceError('NOT_FOUND', `“${input.title}” no longer exists: it was deleted or moved.`, { id: input.id });
+    if (current.revision !== baseRevision) throw conflict(current, baseRevision);
+    const names = input.terms.map((t) => t.name.trim());
+    const title = input.titleEdited ? input.title : defaultTitle(names);
+    const next: Comparison = {
+      ...input,
+      format: COMPARISON_FORMAT,
+      createdAt: current.createdAt,
+      revision: current.revision + 1,
+      updatedAt: this.ctx.now().toISOString(),
+      title,
+      slug: input.slugEdited ? this.checkEditedSlug(input) : this.followTerms(input.id, names, current.slug),
+      related: [...new Set(input.related)].filter((r) => r !== input.id && this.index.entries.has(r)),
+    };
+    return this.write(next);
+  }
+
+  async delete(id: string, baseRevision: number): Promise<void> {
+    const current = await this.readFresh(id);
+    if (!current) throw new ServiceError('NOT_FOUND', `The comparison ${this.label(id)} no longer exists.`, { id });
+    if (current.revision !== baseRevision) throw conflict(current, baseRevision);
+    try {
+      await this.ctx.fs.unlink(this.ctx.layout.comparisonFile(id));
+      await syncFolder(this.ctx.layout.comparisonsDir, this.ctx.fs);
+    } catch (error) {
+      throw ioError(`Could not delete “${current.title}”`, error);
+    }
+    this.lows.delete(id);
+    this.index.delete(id);
+  }
+
+  /** Articles naming this person in their byline. */
+  namingPerson(personId: string): Array<{ id: string; title: string }> {
+    const out: IndexEntry[] = [];
+    for (const entry of this.index.entries.values()) {
+      if (entry.authorId === personId || entry.editorId === personId) out.push(entry);
+    }
+    return out.map((e) => ({ id: e.summary.id, title: e.summary.title })).sort((x, y) => x.title.localeCompare(y.title));
+  }
+
+  private checkEditedSlug(input: Comparison): string {
+    const other = this.index.slugOwner(input.slug, input.id);
+    if (other) {
+      throw new ServiceError('INVALID_INPUT', `The slug “${input.slug}” is already used by “${other.summary.title}”. Choose another.`, {
+        field: 'slug',
+        other: { id: other.summary.id, title: other.summary.title },
+      });
+    }
+    return input.slug;
+  }
+
+  /** The slug derived from the terms; an existing "base-N" slug is kept so it does not wander. */
+  private followTerms(id: string, names: string[], currentSlug: string): string {
+    const base = slugFromTerms(names);
+    const taken = (s: string) => this.index.slugOwner(s, id) !== null;
+    const ownsCurrent = (currentSlug === base || new RegExp(`^${base}-\\d+$`).test(currentSlug)) && !taken(currentSlug);
+    return ownsCurrent ? currentSlug : uniqueSlug(base, taken);
+  }
+
+  private async write(record: Comparison): Promise<Comparison> {
+    const low = this.lowFor(record.id);
+    await writeRecord(low, record, record.title);
+    const file = this.ctx.layout.comparisonFile(record.id);
+    const stored = low.data ?? record;
+    // The size and mtime let the next open trust the index entry without reading the file.
+    const stat = await this.ctx.fs.stat(file).catch(() => ({ size: -1, mtimeMs: -1 }));
+    this.index.set(record.id, entryOf(stored, Math.max(stat.size, 0), stat.mtimeMs));
+    return structuredClone(stored);
+  }
+
+  /** The record as it is on disk now (another writer may have changed it); quarantines it if unreadable. */
+  private async readFresh(id: string): Promise<Comparison | null> {
+    const low = this.lowFor(id);
+    low.data = null;
+    try {
+      await low.read();
+    } catch (error) {
+      if (!(error instanceof RecordReadError)) throw ioError(`Could not read ${this.label(id)}`, error);
+      await this.ctx.quarantine(this.ctx.layout.comparisonFile(id), error.reason);
+      this.lows.delete(id);
+      this.index.delete(id);
+      throw new ServiceError('NOT_FOUND', `The comparison ${this.label(id)} could not be read (${error.reason}); it was moved to quarantine.`, { id });
+    }
+    // Low.read() replaced the null above unless the file is missing.
+    const data = low.data as Comparison | null;
+    if (data && data.id !== id) {
+      await this.ctx.quarantine(this.ctx.layout.comparisonFile(id), `its id ${data.id} does not match its file name`);
+      this.lows.delete(id);
+      this.index.delete(id);
+      return null;
+    }
+    return data ? structuredClone(data) : null;
+  }
+
+  /** Reads one file while opening; unreadable ones go to quarantine and are skipped. */
+  private async readFile(id: string): Promise<Comparison | null> {
+    try {
+      return await this.readFresh(id);
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  private lowFor(id: string): Low<Comparison | null> {
+    let low = this.lows.get(id);
+    if (!low) {
+      // One Low per file, over our durable adapter (never JSONFilePreset: see STACK-NOTES.md).
+      const adapter = new DurableAdapter(this.ctx.layout.comparisonFile(id), comparisonSchema, 'comparison', this.ctx.fs);
+      low = new Low<Comparison | null>(adapter as DurableAdapter<Comparison | null>, null);
+      this.lows.set(id, low);
+    }
+    return low;
+  }
+
+  private label(id: string): string {
+    const title = this.index.entries.get(id)?.summary.title;
+    return title ? `“${title}”` : id;
+  }
+}
+
+function conflict(current: Comparison, baseRevision: number): ServiceError {
+  return new ServiceError(
+    'CONFLICT',
+    `“${current.title}” was changed elsewhere since you opened it: the saved copy is revision ${current.revision} (saved ${current.updatedAt}), yours is based on revision ${baseRevision}.`,
+    { id: current.id, currentRevision: current.revision, baseRevision, updatedAt: current.updatedAt },
+  );
+}
+
+/** Lowercase without accents, so "cafe" finds "Café". */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}

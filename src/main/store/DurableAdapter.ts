@@ -1,0 +1,82 @@
+import type { Adapter } from 'lowdb';
+import type { z } from 'zod';
+import { FormatError, migrate, type RecordKind } from '../../shared/model/migrate';
+import { stableStringify, writeFileDurable } from './durableWrite';
+import { errnoCode, nodeFs, type FsLayer } from './fsLayer';
+import { secureJsonParse, UnsafeJsonError } from './secureJsonParse';
+import { zodIssuesInWords } from '../services/zodIssuesInWords';
+
+/**
+ * The content of a file is unusable: not JSON, unsafe JSON, a newer format, or invalid for the
+ * schema. (File-system failures are rethrown as they are: the file itself may be fine.)
+ */
+export class RecordReadError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'RecordReadError';
+  }
+}
+
+/** The data failed its schema on the way to disk; nothing was written. */
+export class RecordWriteError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly issues: z.core.$ZodIssue[],
+  ) {
+    super(reason);
+    this.name = 'RecordWriteError';
+  }
+}
+
+/**
+ * A lowdb adapter for one record file: reads through a secure JSON parse, the format
+ * migration and the zod schema; writes deterministic JSON durably (see writeFileDurable).
+ * `read()` resolves null when the file does not exist.
+ */
+export class DurableAdapter<T> implements Adapter<T> {
+  constructor(
+    readonly path: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly kind: RecordKind,
+    private readonly fs: FsLayer = nodeFs,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await this.fs.readFile(this.path);
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return null;
+      throw error;
+    }
+    return parseRecord(text, this.schema, this.kind);
+  }
+
+  async write(data: T): Promise<void> {
+    const checked = this.schema.safeParse(data);
+    if (!checked.success) throw new RecordWriteError(zodIssuesInWords(checked.error.issues), checked.error.issues);
+    await writeFileDurable(this.path, stableStringify(checked.data), this.fs);
+  }
+}
+
+/** Parses, migrates and validates one record's text, or throws RecordReadError saying why. */
+export function parseRecord<T>(text: string, schema: z.ZodType<T>, kind: RecordKind): T {
+  if (text.trim().length === 0) throw new RecordReadError('it is empty');
+  let raw: unknown;
+  try {
+    raw = secureJsonParse(text);
+  } catch (error) {
+    if (error instanceof UnsafeJsonError) throw new RecordReadError(error.message);
+    throw new RecordReadError(text.includes('\u0000') ? 'it holds binary zeros, not JSON' : 'it is not valid JSON (truncated or damaged)');
+  }
+  let migrated: unknown;
+  try {
+    migrated = migrate(kind, raw);
+  } catch (error) {
+    if (error instanceof FormatError) throw new RecordReadError(error.message);
+    throw error;
+  }
+  const checked = schema.safeParse(migrated);
+  if (!checked.success) throw new RecordReadError(`it does not match the ${kind} format: ${zodIssuesInWords(checked.error.issues)}`);
+  return checked.data;
+}

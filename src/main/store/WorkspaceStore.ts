@@ -1,0 +1,213 @@
+import { join, resolve } from 'node:path';
+import { ulid } from 'ulid';
+import type { ComparisonSummary, Notice, WorkspaceInfo } from '../../shared/api/contract';
+import { ServiceError } from '../../shared/api/errors';
+import type { Comparison } from '../../shared/model/comparison';
+import type { Person } from '../../shared/model/person';
+import { buildSeedRecords } from '../seed/seedWorkspace';
+import { ComparisonIndex } from './ComparisonIndex';
+import { ComparisonRepository } from './ComparisonRepository';
+import { isTempFileName } from './durableWrite';
+import { errnoCode, nodeFs, type FsLayer } from './fsLayer';
+import { ioError } from './ioError';
+import { PeopleRepository, type NewPerson } from './PeopleRepository';
+import { quarantineFile } from './quarantine';
+import type { StoreContext } from './StoreContext';
+import { acquireLock, releaseLock, type LockInfo } from './workspaceLock';
+import { WorkspaceLayout } from './workspaceLayout';
+import { openSettings } from './workspaceSettings';
+
+export interface OpenOptions {
+  /** Make the folder a workspace if it is not one yet (it may hold other files). */
+  create?: boolean;
+  /** With `create`, fill a newly created workspace with the sample article and its people. */
+  seed?: boolean;
+  fs?: FsLayer;
+  now?: () => Date;
+  /** The process id written into the lock (tests). */
+  pid?: number;
+  /** Delay before the index cache is written after a change (default 2 s). */
+  indexDelayMs?: number;
+  /** Called for notices that arise after opening (a file found unreadable later). */
+  onNotice?: (notice: Notice) => void;
+}
+
+/**
+ * A workspace folder opened for writing: settings, comparisons and people as one lowdb file
+ * per record, a lock for one writer process, an index cache for fast listing, and a quarantine
+ * for unreadable files. Mutations run one at a time.
+ */
+export class WorkspaceStore {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly layout: WorkspaceLayout,
+    private readonly name: string,
+    private readonly fs: FsLayer,
+    private readonly lock: LockInfo,
+    private readonly comparisons: ComparisonRepository,
+    private readonly people: PeopleRepository,
+    /** Shared with the repositories' quarantine callback, so later quarantines land here too. */
+    private readonly notices: Notice[],
+  ) {}
+
+  static async open(dir: string, opts: OpenOptions = {}): Promise<WorkspaceStore> {
+    const fs = opts.fs ?? nodeFs;
+    const now = opts.now ?? (() => new Date());
+    const layout = new WorkspaceLayout(resolve(dir));
+    const settings = await openSettings(fs, layout, opts.create ?? false, now);
+    let lockResult;
+    try {
+      await fs.mkdir(layout.derivedDir);
+      lockResult = await acquireLock(fs, layout.lockFile, opts.pid ?? process.pid, now());
+    } catch (error) {
+      throw ioError('Could not lock the workspace', error);
+    }
+    const notices: Notice[] = [];
+    let opened = false;
+    const ctx: StoreContext = {
+      fs,
+      layout,
+      now,
+      newId: () => ulid(),
+      quarantine: async (file, reason) => {
+        const notice = await quarantineFile(fs, layout, file, reason, now());
+        notices.push(notice);
+        if (opened) opts.onNotice?.(notice);
+      },
+    };
+    try {
+      if (settings.created) await settings.write();
+      await Promise.all([layout.comparisonsDir, layout.peopleDir, layout.historyDir].map((d) => fs.mkdir(d)));
+      await removeTempFiles(fs, [layout.root, layout.comparisonsDir, layout.peopleDir, layout.derivedDir]);
+      const comparisons = new ComparisonRepository(ctx, new ComparisonIndex(fs, layout.indexFile, opts.indexDelayMs ?? 2000));
+      const people = new PeopleRepository(ctx);
+      await people.load();
+      await comparisons.load();
+      if (settings.created && opts.seed && comparisons.index.entries.size === 0 && people.size === 0) {
+        const seed = buildSeedRecords(now(), ctx.newId);
+        await people.insert(seed.author);
+        await people.insert(seed.editor);
+        await comparisons.insert(seed.comparison);
+      }
+      if (lockResult.tookOver) {
+        notices.unshift({
+          id: 'lock-recovered',
+          kind: 'recovered',
+          message: `Versus Desk was not closed properly last time (process ${lockResult.tookOver.pid}); its lock on this workspace was released.`,
+        });
+      }
+      opened = true;
+      return new WorkspaceStore(layout, settings.name, fs, lockResult.lock, comparisons, people, notices);
+    } catch (error) {
+      await releaseLock(fs, layout.lockFile, lockResult.lock).catch(() => undefined);
+      throw error instanceof ServiceError ? error : ioError('Could not open the workspace', error);
+    }
+  }
+
+  get path(): string {
+    return this.layout.root;
+  }
+
+  info(): WorkspaceInfo {
+    return {
+      path: this.layout.root,
+      name: this.name,
+      notices: this.notices.map((n) => ({ ...n })),
+      counts: { comparisons: this.comparisons.index.entries.size, people: this.people.size },
+    };
+  }
+
+  listComparisons(query?: string): ComparisonSummary[] {
+    return this.comparisons.list(query);
+  }
+
+  getComparison(id: string): Promise<Comparison> {
+    return this.comparisons.get(id);
+  }
+
+  createComparison(termNames: string[]): Promise<Comparison> {
+    return this.serial(() => this.comparisons.create(termNames));
+  }
+
+  saveComparison(c: Comparison, baseRevision: number): Promise<Comparison> {
+    return this.serial(() => this.comparisons.save(c, baseRevision));
+  }
+
+  deleteComparison(id: string, baseRevision: number): Promise<void> {
+    return this.serial(() => this.comparisons.delete(id, baseRevision));
+  }
+
+  listPeople(): Person[] {
+    return this.people.list();
+  }
+
+  getPerson(id: string): Promise<Person> {
+    return this.people.get(id);
+  }
+
+  createPerson(input: NewPerson): Promise<Person> {
+    return this.serial(() => this.people.create(input));
+  }
+
+  savePerson(p: Person, baseRevision: number): Promise<Person> {
+    return this.serial(() => this.people.save(p, baseRevision));
+  }
+
+  deletePerson(id: string): Promise<void> {
+    return this.serial(async () => {
+      const person = await this.people.get(id);
+      const articles = this.comparisons.namingPerson(id);
+      if (articles.length > 0) {
+        throw new ServiceError(
+          'IN_USE',
+          `${person.name} is still named in the byline of: ${articles.map((a) => `"${a.title}"`).join(', ')}`,
+          { articles },
+        );
+      }
+      await this.people.delete(id);
+    });
+  }
+
+  /** Writes the index cache now (also done debounced after changes). */
+  flushIndex(): Promise<void> {
+    return this.comparisons.index.flush();
+  }
+
+  /** Waits for pending writes, writes the index and releases the lock. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.catch(() => undefined);
+    this.comparisons.index.dispose();
+    try {
+      await this.comparisons.index.flush();
+    } catch (error) {
+      // The index is a rebuildable cache: losing it costs one slower open, never data.
+      console.warn('Versus Desk: could not write the index cache on close', error);
+    }
+    await releaseLock(this.fs, this.layout.lockFile, this.lock);
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new ServiceError('INVALID_INPUT', 'This workspace has been closed.'));
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** Removes temp files a crash left behind (ours and steno's `.name.tmp`). */
+async function removeTempFiles(fs: FsLayer, folders: string[]): Promise<void> {
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = await fs.readdir(folder);
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') continue;
+      throw error;
+    }
+    for (const name of names.filter(isTempFileName)) await fs.unlink(join(folder, name)).catch(() => undefined);
+  }
+}

@@ -1,0 +1,123 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { nodeFs, type FileHandleLike, type FsLayer } from '../../src/main/store/fsLayer';
+
+const made: string[] = [];
+
+/** A fresh temp folder, removed after the test. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'versus-desk-test-'));
+  made.push(dir);
+  return dir;
+}
+
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+export interface FsCall {
+  op: string;
+  path: string;
+  to?: string;
+  flags?: string;
+}
+
+/** The real file system, recording every call (handle calls carry the path they were opened with). */
+export function recordingFs(calls: FsCall[], base: FsLayer = nodeFs): FsLayer {
+  const wrapHandle = (path: string, handle: FileHandleLike): FileHandleLike => ({
+    writeFile: async (data, enc) => {
+      calls.push({ op: 'write', path });
+      return handle.writeFile(data, enc);
+    },
+    sync: async () => {
+      calls.push({ op: 'sync', path });
+      return handle.sync();
+    },
+    close: async () => {
+      calls.push({ op: 'close', path });
+      return handle.close();
+    },
+  });
+  return {
+    open: async (path, flags) => {
+      calls.push({ op: 'open', path, flags });
+      return wrapHandle(path, await base.open(path, flags));
+    },
+    rename: async (from, to) => {
+      calls.push({ op: 'rename', path: from, to });
+      return base.rename(from, to);
+    },
+    readFile: async (path) => {
+      calls.push({ op: 'readFile', path });
+      return base.readFile(path);
+    },
+    readdir: async (path) => {
+      calls.push({ op: 'readdir', path });
+      return base.readdir(path);
+    },
+    stat: async (path) => {
+      calls.push({ op: 'stat', path });
+      return base.stat(path);
+    },
+    mkdir: async (path) => {
+      calls.push({ op: 'mkdir', path });
+      return base.mkdir(path);
+    },
+    unlink: async (path) => {
+      calls.push({ op: 'unlink', path });
+      return base.unlink(path);
+    },
+    rm: async (path) => {
+      calls.push({ op: 'rm', path });
+      return base.rm(path);
+    },
+  };
+}
+
+export function errnoError(code: string): NodeJS.ErrnoException {
+  const error = new Error(`${code}: simulated failure`) as NodeJS.ErrnoException;
+  error.code = code;
+  return error;
+}
+
+export type Step = 'open-temp' | 'write' | 'sync' | 'close' | 'rename' | 'dir-fsync';
+
+/** The real file system, failing the given step of a durable write with `code` (once armed). */
+export function failingFs(step: Step, code: string): { fs: FsLayer; arm(): void } {
+  let armed = false;
+  const fail = (s: Step) => {
+    if (armed && s === step) throw errnoError(code);
+  };
+  const isTemp = (path: string) => path.endsWith('.tmp');
+  const fs: FsLayer = {
+    ...nodeFs,
+    open: async (path, flags) => {
+      const isDir = flags === 'r';
+      if (isDir) fail('dir-fsync');
+      else if (isTemp(path)) fail('open-temp');
+      const handle = await nodeFs.open(path, flags);
+      if (!isTemp(path) && !isDir) return handle;
+      return {
+        writeFile: async (data, enc) => {
+          if (!isDir) fail('write');
+          return handle.writeFile(data, enc);
+        },
+        sync: async () => {
+          if (!isDir) fail('sync');
+          return handle.sync();
+        },
+        close: async () => {
+          await handle.close();
+          if (!isDir) fail('close');
+        },
+      };
+    },
+    rename: async (from, to) => {
+      fail('rename');
+      return nodeFs.rename(from, to);
+    },
+  };
+  return { fs, arm: () => (armed = true) };
+}
