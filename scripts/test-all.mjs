@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: typecheck, lint, vitest, build, Playwright, in that order, each streaming its own
+ * output. A failing step doesn't stop the later ones. The very last line is the summary the CI
+ * reads: `N passed, N failed` (plus `, N skipped` when Playwright or vitest skipped tests).
+ *
+ * Counting: one check per tsconfig, one for lint, one for the build, then every vitest test and
+ * every Playwright test. `--only unit` runs vitest alone, `--only e2e` the build and Playwright,
+ * `--only static` typecheck and lint.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, '.test-output');
+const vitestJson = join(outDir, 'vitest.json');
+const playwrightJson = join(outDir, 'playwright.json');
+
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+if (only !== undefined && !['unit', 'e2e', 'static'].includes(only)) {
+  console.error(`Unknown --only value "${only}": use unit, e2e or static.`);
+  process.exit(2);
+}
+const wants = (group) => only === undefined || only === group;
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+function bin(name) {
+  return join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+}
+
+function heading(text) {
+  console.log(process.stdout.isTTY ? `\n\x1b[1m=== ${text} ===\x1b[0m` : `\n=== ${text} ===`);
+}
+
+/** Runs one tool with its output streamed to ours; returns its exit status (null when it could not start). */
+function run(title, command, args, env = {}) {
+  heading(title);
+  const started = Date.now();
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: process.platform === 'win32',
+  });
+  if (result.error) console.error(`Could not run ${command}: ${result.error.message}`);
+  console.log(`--- ${title}: exit ${result.status ?? result.signal} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result.error ? null : result.status;
+}
+
+function record(title, passed, failed, skipped = 0) {
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  lines.push(`${title}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
+
+/** A check that counts as one: it passed when the tool exited 0. */
+function check(title, command, args, env) {
+  const status = run(title, command, args, env);
+  record(title, status === 0 ? 1 : 0, status === 0 ? 0 : 1);
+  return status === 0;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function runVitest() {
+  rmSync(vitestJson, { force: true });
+  const status = run('vitest', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${vitestJson}`,
+  ]);
+  const report = readJson(vitestJson);
+  if (!report) {
+    record('vitest (no report)', 0, 1);
+    return;
+  }
+  // A file that fails to load has no test results of its own but is a failure all the same.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
+  ).length;
+  let failed = (report.numFailedTests ?? 0) + brokenFiles;
+  if (status !== 0 && failed === 0) failed = 1; // e.g. an unhandled error outside any test
+  record('vitest', report.numPassedTests ?? 0, failed, (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0));
+}
+
+/** Where Playwright would look for a browser; installs its own only when there is none. */
+function ensureBrowser() {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) console.error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist.`);
+    return;
+  }
+  if (existsSync('/usr/bin/chromium')) return;
+  let ownBrowser;
+  try {
+    const require = createRequire(join(root, 'package.json'));
+    ownBrowser = require('playwright-core').chromium.executablePath();
+  } catch {
+    ownBrowser = undefined;
+  }
+  if (ownBrowser && existsSync(ownBrowser)) return;
+  const status = run('install Playwright Chromium', bin('playwright'), ['install', 'chromium']);
+  if (status !== 0) {
+    console.error(
+      '\nNo browser for the e2e tests: CHROMIUM_PATH is unset, /usr/bin/chromium does not exist, and\n' +
+        '`npx playwright install chromium` failed (no network?). Install Chromium (Debian: `apt-get install chromium`)\n' +
+        'or set CHROMIUM_PATH to a Chromium binary. The e2e tests below will fail to launch.\n',
+    );
+  }
+}
+
+function runPlaywright() {
+  ensureBrowser();
+  rmSync(playwrightJson, { force: true });
+  const status = run('playwright', bin('playwright'), ['test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+    E2E_SKIP_BUILD: '1', // built just before
+  });
+  const report = readJson(playwrightJson);
+  if (!report?.stats) {
+    record('playwright (no report)', 0, 1);
+    return;
+  }
+  const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats;
+  // Errors outside tests (global setup, a file that doesn't load) fail the run too.
+  let failed = unexpected + (report.errors ?? []).length;
+  if (status !== 0 && failed === 0) failed = 1;
+  record('playwright', expected + flaky, failed, skipped);
+}
+
+mkdirSync(outDir, { recursive: true });
+
+if (wants('static')) {
+  check('typecheck (tsconfig.node.json)', bin('tsc'), ['-p', 'tsconfig.node.json']);
+  check('typecheck (tsconfig.web.json)', bin('tsc'), ['-p', 'tsconfig.web.json']);
+  check('lint', bin('eslint'), ['.']);
+}
+if (wants('unit')) runVitest();
+if (wants('e2e')) {
+  if (check('build (electron-vite build)', bin('electron-vite'), ['build'])) runPlaywright();
+  else console.error('The build failed, so the e2e tests were not run.');
+}
+
+heading('summary');
+for (const line of lines) console.log(`  ${line}`);
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exitCode = totals.failed > 0 ? 1 : 0;
