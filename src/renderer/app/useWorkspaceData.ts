@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ComparisonSummary, Notice, WorkspaceInfo } from '../../shared/api/contract';
+import type { Comparison } from '../../shared/model/comparison';
+import type { Person } from '../../shared/model/person';
+import { call, errorText } from '../api/client';
+
+export interface WorkspaceData {
+  info: WorkspaceInfo | null;
+  loadError: string | null;
+  notices: Notice[];
+  addNotice: (notice: Notice) => void;
+  dismissNotice: (id: string) => void;
+  /** Every comparison (for related picks); `summaries` is the filtered list the sidebar shows. */
+  allSummaries: ComparisonSummary[];
+  summaries: ComparisonSummary[];
+  listLoading: boolean;
+  listError: string | null;
+  query: string;
+  setQuery: (query: string) => void;
+  people: Person[];
+  reloadAll: () => Promise<void>;
+  reloadPeople: () => Promise<void>;
+  /** Applies a new workspace (after switching folders). */
+  applyInfo: (info: WorkspaceInfo) => void;
+  /** Shows a stored save in the lists without asking the store again. */
+  noteSaved: (doc: Comparison) => void;
+}
+
+/** The workspace's lists and notices, kept fresh through the API. */
+export function useWorkspaceData(): WorkspaceData {
+  const [info, setInfo] = useState<WorkspaceInfo | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [allSummaries, setAllSummaries] = useState<ComparisonSummary[]>([]);
+  const [filtered, setFiltered] = useState<ComparisonSummary[] | null>(null);
+  const [listLoading, setListLoading] = useState(true);
+  const [listError, setListError] = useState<string | null>(null);
+  const [query, setQueryState] = useState('');
+  const [people, setPeople] = useState<Person[]>([]);
+  const queryRef = useRef('');
+  const filterSeq = useRef(0);
+  // A dismissed notice stays dismissed when the workspace info is read again.
+  const dismissed = useRef(new Set<string>());
+
+  const runFilter = useCallback(async (q: string) => {
+    const seq = ++filterSeq.current;
+    if (q.trim() === '') {
+      setFiltered(null);
+      return;
+    }
+    try {
+      const found = await call('comparisons.list', { query: q });
+      if (seq === filterSeq.current) setFiltered(found);
+    } catch (error) {
+      if (seq === filterSeq.current) setListError(errorText(error));
+    }
+  }, []);
+
+  const reloadPeople = useCallback(async () => {
+    try {
+      setPeople(await call('people.list', {}));
+    } catch (error) {
+      setListError(errorText(error));
+    }
+  }, []);
+
+  const reloadAll = useCallback(async () => {
+    setListLoading(true);
+    try {
+      const [workspace, list] = await Promise.all([call('workspace.info', {}), call('comparisons.list', {})]);
+      setInfo(workspace);
+      setNotices((current) => mergeNotices(current, workspace.notices, dismissed.current));
+      setAllSummaries(list);
+      setListError(null);
+      setLoadError(null);
+      await runFilter(queryRef.current);
+    } catch (error) {
+      setLoadError(errorText(error));
+    } finally {
+      setListLoading(false);
+    }
+    await reloadPeople();
+  }, [reloadPeople, runFilter]);
+
+  useEffect(() => {
+    void reloadAll();
+  }, [reloadAll]);
+
+  const setQuery = useCallback(
+    (q: string) => {
+      queryRef.current = q;
+      setQueryState(q);
+      void runFilter(q);
+    },
+    [runFilter],
+  );
+
+  const applyInfo = useCallback((next: WorkspaceInfo) => {
+    setInfo(next);
+    dismissed.current.clear();
+    setNotices(next.notices);
+  }, []);
+
+  const noteSaved = useCallback((doc: Comparison) => {
+    const update = (list: ComparisonSummary[]) =>
+      list.map((s) =>
+        s.id === doc.id
+          ? { ...s, title: doc.title, slug: doc.slug, terms: doc.terms.map((t) => t.name), updatedAt: doc.updatedAt, revision: doc.revision }
+          : s,
+      );
+    setAllSummaries(update);
+    setFiltered((current) => (current ? update(current) : current));
+  }, []);
+
+  const addNotice = useCallback((notice: Notice) => setNotices((current) => mergeNotices(current, [notice], dismissed.current)), []);
+  const dismissNotice = useCallback((id: string) => {
+    dismissed.current.add(id);
+    setNotices((current) => current.filter((n) => n.id !== id));
+  }, []);
+
+  return {
+    info,
+    loadError,
+    notices,
+    addNotice,
+    dismissNotice,
+    allSummaries,
+    summaries: filtered ?? allSummaries,
+    listLoading,
+    listError,
+    query,
+    setQuery,
+    people,
+    reloadAll,
+    reloadPeople,
+    applyInfo,
+    noteSaved,
+  };
+}
+
+function mergeNotices(current: Notice[], incoming: readonly Notice[], dismissed: ReadonlySet<string>): Notice[] {
+  const known = new Set(current.map((n) => n.id));
+  return [...current, ...incoming.filter((n) => !known.has(n.id) && !dismissed.has(n.id))];
+}

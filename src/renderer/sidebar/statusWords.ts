@@ -1,0 +1,16 @@
+import type { ComparisonStatus } from '../../shared/api/contract';
+
+export const STATUS_WORDS: Record<ComparisonStatus, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  changes_requested: 'Changes requested',
+  approved: 'Approved',
+  signed_off: 'Signed off',
+};
+
+/** "30 Nov 2025" from an ISO date-time, in the writer's locale. */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
