@@ -1,0 +1,96 @@
+import type { ComparisonStatus } from '../api/contract';
+import type { Comparison } from '../model/comparison';
+import type { Person } from '../model/person';
+import type { RichDoc } from '../model/richText';
+import {
+  ARTICLE_EXPORT_FORMAT,
+  PERSON_EXPORT_FORMAT,
+  signOffSchema,
+  type ArticleExport,
+  type PersonExport,
+  type PersonRef,
+  type RichValue,
+  type SignOff,
+} from './exportSchemas';
+import { renderRichText } from './richTextRender';
+
+export interface ArticleJsonInput {
+  comparison: Comparison;
+  /** People to resolve the byline from (others are ignored). */
+  people: readonly Person[];
+  /** Articles to resolve `related` ids to slug and title; unknown ids keep nulls. */
+  articles: ReadonlyArray<{ id: string; slug: string; title: string }>;
+  status: ComparisonStatus;
+  /** sha256 (hex) of stableStringify(canonicalContent(comparison)), computed by the caller. */
+  contentHash: string;
+}
+
+/** A rich-text value as exported: text, html and markdown beside the lossless doc. */
+export function richValue(doc: RichDoc): RichValue {
+  return { ...renderRichText(doc), doc: doc as RichValue['doc'] };
+}
+
+/**
+ * The sign-off recorded in the stored review data, when it has the `{ by, at }` shape; the
+ * review issue owns that shape, so anything else counts as no sign-off.
+ */
+export function readSignOff(comparison: Comparison): SignOff | null {
+  const parsed = signOffSchema.safeParse(comparison.review?.signOff ?? null);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The per-article export (`comparisons/<slug>.json`) as plain data; serialize with stableStringify. */
+export function buildArticleJson(input: ArticleJsonInput): ArticleExport {
+  const { comparison: c } = input;
+  const person = (id: string | null): PersonRef | null => {
+    const p = id === null ? undefined : input.people.find((x) => x.id === id);
+    return p ? { id: p.id, name: p.name, credentials: p.credentials, bio: richValue(p.bio) } : null;
+  };
+  const signOff = readSignOff(c);
+  return {
+    format: ARTICLE_EXPORT_FORMAT,
+    id: c.id,
+    slug: c.slug,
+    title: c.title,
+    terms: c.terms.map((t) => ({ key: t.key, name: t.name })),
+    summary: richValue(c.summary),
+    keyDifferences: c.keyDifferences.map((k) => ({ id: k.id, text: richValue(k.text) })),
+    chart: {
+      headerLabel: c.chart.headerLabel,
+      rows: c.chart.rows.map((r) => ({ id: r.id, label: r.label, values: { ...r.values } })),
+    },
+    definitions: c.definitions.map((d) => ({
+      id: d.id,
+      term: d.term,
+      text: richValue(d.text),
+      examples: d.examples.map((e) => ({ id: e.id, text: e.text })),
+    })),
+    faqs: c.faqs.map((f) => ({ id: f.id, question: f.question, answer: richValue(f.answer) })),
+    byline: { author: person(c.byline.authorId), editor: person(c.byline.editorId), updated: c.byline.updated },
+    related: c.related.map((id) => {
+      const target = input.articles.find((a) => a.id === id);
+      return { id, slug: target?.slug ?? null, title: target?.title ?? null };
+    }),
+    review: {
+      status: input.status,
+      signedOffBy: signOff?.by ?? null,
+      signedOffAt: signOff?.at ?? null,
+      contentHash: input.contentHash,
+      parts: { ...(c.review?.parts ?? {}) },
+    },
+    revision: c.revision,
+  };
+}
+
+/** A person as exported (`people/<id>.json`). */
+export function buildPersonJson(p: Person): PersonExport {
+  return {
+    format: PERSON_EXPORT_FORMAT,
+    id: p.id,
+    revision: p.revision,
+    name: p.name,
+    credentials: p.credentials,
+    bio: richValue(p.bio),
+    review: p.review ?? null,
+  };
+}
