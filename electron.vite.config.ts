@@ -7,6 +7,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * out/main/index.js     ESM main bundle ("type": "module"); electron and node builtins external.
+ * out/main/cli.js       the `versus-desk` command line (bin/versus-desk.js), same services, no electron.
  * out/preload/index.cjs one CommonJS file with every import inlined: a sandboxed preload can
  *                       require nothing but 'electron'.
  * out/renderer/         the page (index.html + assets).
@@ -15,7 +16,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'src/main/index.ts'),
+          // The headless command line: runs on plain Node, so it must reach nothing under src/main/electron.
+          cli: resolve(root, 'src/main/cli/index.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -38,6 +38,18 @@ export interface ExportOptions {
   onProgress?(done: number, total: number): void;
   /** Aborting removes everything written so far and rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * The workspace history (HistoryStore): when given, each manifest item carries the article's
+   * lineage, and each exported article gets an 'export' snapshot once the bundle is in place,
+   * so a later import of the returned bundle finds the common base of both sides' edits.
+   */
+  history?: ExportHistory;
+}
+
+/** The part of HistoryStore an export uses. */
+export interface ExportHistory {
+  lineage(c: Comparison): Promise<string[]>;
+  snapshot(input: { kind: 'comparison'; record: Comparison; reason: 'export'; by: string; at: Date }): Promise<unknown>;
 }
 
 export interface ExportResult {
@@ -55,13 +67,14 @@ const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
 export async function buildBundleFiles(
   source: ExportSource,
   opts: Omit<ExportOptions, 'out' | 'format'>,
-): Promise<{ files: Map<string, Buffer>; items: number }> {
+): Promise<{ files: Map<string, Buffer>; items: number; exported: Comparison[] }> {
   const summaries = selectSummaries(source.listComparisons(), opts);
   const allPeople = source.listPeople();
   const articles = source.listComparisons().map((s) => ({ id: s.id, slug: s.slug, title: s.title }));
   const files = new Map<string, Buffer>();
   const items: Manifest['items'] = [];
   const peopleIds = new Set<string>();
+  const exported: Comparison[] = [];
   const total = summaries.length;
   opts.onProgress?.(0, total);
   for (const [index, summary] of summaries.entries()) {
@@ -79,6 +92,8 @@ export async function buildBundleFiles(
     const json = Buffer.from(stableStringify(article), 'utf8');
     const md = Buffer.from(buildArticleMarkdown(article), 'utf8');
     files.set(jsonPath, json).set(mdPath, md);
+    exported.push(comparison);
+    const lineage = opts.history ? await opts.history.lineage(comparison) : undefined;
     items.push({
       id: comparison.id,
       slug: comparison.slug,
@@ -86,6 +101,7 @@ export async function buildBundleFiles(
       status: summary.status,
       signOff: readSignOff(comparison),
       files: [bundleFile(jsonPath, json), bundleFile(mdPath, md)],
+      ...(lineage ? { lineage } : {}),
     });
     for (const id of [comparison.byline.authorId, comparison.byline.editorId]) if (id) peopleIds.add(id);
     opts.onProgress?.(index + 1, total);
@@ -107,7 +123,7 @@ export async function buildBundleFiles(
     files: [...files].map(([path, data]) => bundleFile(path, data)),
   });
   files.set('manifest.json', Buffer.from(stableStringify(manifest), 'utf8'));
-  return { files, items: items.length };
+  return { files, items: items.length, exported };
 }
 
 function selectSummaries(all: ComparisonSummary[], opts: Pick<ExportOptions, 'status' | 'only'>): ComparisonSummary[] {
@@ -137,12 +153,15 @@ export async function exportBundle(source: ExportSource, opts: ExportOptions): P
   if (existing && (opts.format === 'folder' || existing.isDirectory())) {
     throw new ServiceError('INVALID_INPUT', `${opts.out} already exists; choose a new name.`);
   }
-  const { files, items } = await buildBundleFiles(source, opts);
+  const { files, items, exported } = await buildBundleFiles(source, opts);
   const temp = join(parent, `.${basename(opts.out)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const bytes = opts.format === 'zip' ? await writeZip(temp, files, opts.signal) : await writeFolder(temp, files, opts.signal);
     opts.signal?.throwIfAborted();
     await rename(temp, opts.out);
+    for (const record of opts.history ? exported : []) {
+      await opts.history?.snapshot({ kind: 'comparison', record, reason: 'export', by: opts.createdBy, at: opts.now });
+    }
     return { path: opts.out, items, bytes };
   } catch (error) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);

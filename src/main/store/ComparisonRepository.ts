@@ -106,6 +106,21 @@ export class ComparisonRepository {
     return this.write(record);
   }
 
+  /**
+   * Re-reads one record file after it was put back byte for byte (an import rolled back): the
+   * index follows the file, or forgets the record when the file is gone.
+   */
+  async refresh(id: string): Promise<void> {
+    this.lows.delete(id);
+    const record = await this.readFile(id);
+    if (!record) {
+      this.index.delete(id);
+      return;
+    }
+    const stat = await this.ctx.fs.stat(this.ctx.layout.comparisonFile(id)).catch(() => ({ size: -1, mtimeMs: -1 }));
+    this.index.set(id, entryOf(record, Math.max(stat.size, 0), stat.mtimeMs));
+  }
+
   async save(input: Comparison, baseRevision: number): Promise<Comparison> {
     const current = await this.readFresh(input.id);
     if (!current) throw new ServiceError('NOT_FOUND', `“${input.title}” no longer exists: it was deleted or moved.`, { id: input.id });

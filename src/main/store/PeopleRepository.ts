@@ -78,6 +78,14 @@ export class PeopleRepository {
     return this.write(person);
   }
 
+  /** Re-reads one record file after it was put back byte for byte (an import rolled back). */
+  async refresh(id: string): Promise<void> {
+    this.lows.delete(id);
+    await this.readFresh(id).catch((error: unknown) => {
+      if (!(error instanceof ServiceError && error.code === 'NOT_FOUND')) throw error;
+    });
+  }
+
   async save(input: Person, baseRevision: number): Promise<Person> {
     const current = await this.readFresh(input.id);
     if (!current) throw new ServiceError('NOT_FOUND', `${input.name} no longer exists: they were deleted or moved.`, { id: input.id });

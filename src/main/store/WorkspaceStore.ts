@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ulid } from 'ulid';
 import type { ComparisonSummary, Notice, WorkspaceInfo } from '../../shared/api/contract';
 import { ServiceError } from '../../shared/api/errors';
@@ -7,7 +7,7 @@ import type { Person } from '../../shared/model/person';
 import { buildSeedRecords } from '../seed/seedWorkspace';
 import { ComparisonIndex } from './ComparisonIndex';
 import { ComparisonRepository } from './ComparisonRepository';
-import { isTempFileName } from './durableWrite';
+import { isTempFileName, syncFolder, writeFileDurable } from './durableWrite';
 import { errnoCode, nodeFs, type FsLayer } from './fsLayer';
 import { ioError } from './ioError';
 import { PeopleRepository, type NewPerson } from './PeopleRepository';
@@ -16,6 +16,21 @@ import type { StoreContext } from './StoreContext';
 import { acquireLock, releaseLock, type LockInfo } from './workspaceLock';
 import { WorkspaceLayout } from './workspaceLayout';
 import { openSettings } from './workspaceSettings';
+
+/**
+ * Raw record access for an import, used only inside WorkspaceStore.withRecordWriter (one
+ * serial task, so no save interleaves): records are written as given, keeping their revision,
+ * and a record file can be put back byte for byte when an import rolls back.
+ */
+export interface RecordWriter {
+  readonly fs: FsLayer;
+  putComparison(record: Comparison): Promise<Comparison>;
+  putPerson(record: Person): Promise<Person>;
+  /** The file's text, or null when there is none. */
+  readRecordFile(kind: 'comparison' | 'person', id: string): Promise<string | null>;
+  /** Puts the file back as `text` (or removes it when null) and refreshes the in-memory state. */
+  restoreRecordFile(kind: 'comparison' | 'person', id: string, text: string | null): Promise<void>;
+}
 
 export interface OpenOptions {
   /** Make the folder a workspace if it is not one yet (it may hold other files). */
@@ -168,6 +183,44 @@ export class WorkspaceStore {
       }
       await this.people.delete(id);
     });
+  }
+
+  /** The file-system layer the store writes through (history shares it, so tests can fail it). */
+  get fsLayer(): FsLayer {
+    return this.fs;
+  }
+
+  /** Runs `task` as one serial mutation with raw record access (imports). */
+  withRecordWriter<T>(task: (writer: RecordWriter) => Promise<T>): Promise<T> {
+    const fileOf = (kind: 'comparison' | 'person', id: string) =>
+      kind === 'comparison' ? this.layout.comparisonFile(id) : this.layout.personFile(id);
+    const writer: RecordWriter = {
+      fs: this.fs,
+      putComparison: (record) => this.comparisons.insert(record),
+      putPerson: (record) => this.people.insert(record),
+      readRecordFile: async (kind, id) => {
+        try {
+          return await this.fs.readFile(fileOf(kind, id));
+        } catch (error) {
+          if (errnoCode(error) === 'ENOENT') return null;
+          throw error;
+        }
+      },
+      restoreRecordFile: async (kind, id, text) => {
+        const file = fileOf(kind, id);
+        if (text === null) {
+          await this.fs.unlink(file).catch((error: unknown) => {
+            if (errnoCode(error) !== 'ENOENT') throw error;
+          });
+          await syncFolder(dirname(file), this.fs);
+        } else {
+          await writeFileDurable(file, text, this.fs);
+        }
+        if (kind === 'comparison') await this.comparisons.refresh(id);
+        else await this.people.refresh(id);
+      },
+    };
+    return this.serial(() => task(writer));
   }
 
   /** Writes the index cache now (also done debounced after changes). */

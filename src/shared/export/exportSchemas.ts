@@ -106,6 +106,12 @@ export const manifestSchema = z.strictObject({
       status: comparisonStatusSchema,
       signOff: signOffSchema.nullable(),
       files: z.array(bundleFileSchema),
+      /**
+       * Optional lineage for merging on import: content hashes this article has had, newest
+       * first (its current one, then those in the exporter's history), at most 50. An importer
+       * finds the common base of a conflict as the newest local snapshot whose hash is listed.
+       */
+      lineage: z.array(sha256Hex).min(1).max(50).optional(),
     }),
   ),
   /** People the exported articles name, sorted by id. */

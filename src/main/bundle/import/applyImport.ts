@@ -1,0 +1,243 @@
+import { ulid } from 'ulid';
+import { ServiceError } from '../../../shared/api/errors';
+import { comparisonSchema, type Comparison } from '../../../shared/model/comparison';
+import { personSchema, type Person } from '../../../shared/model/person';
+import { uniqueSlug } from '../../../shared/model/slug';
+import { HistoryStore, personContentHash, type SnapshotWrite } from '../../history/HistoryStore';
+import { zodIssuesInWords } from '../../services/zodIssuesInWords';
+import type { FsLayer } from '../../store/fsLayer';
+import type { RecordWriter } from '../../store/WorkspaceStore';
+import { contentHash } from '../contentHash';
+import { mergeParts, mergeReviewValue } from './partMerge';
+import { analyseArticle, type ImportPlan, type ImportPlanItem, type ImportReadTarget } from './planImport';
+import type { BundleContents } from './readBundle';
+
+/** Per item: take theirs, keep mine, keep both (theirs as a copy), or choose part by part. */
+export type ImportChoice = 'theirs' | 'mine' | 'both' | { parts: Record<string, 'theirs' | 'mine'> };
+
+export interface ApplyOptions {
+  by: string;
+  now: Date;
+  /** Defaults to the store's own history. */
+  history?: HistoryStore;
+  /** New ids for copies (tests). */
+  newId?: () => string;
+}
+
+export interface ImportResult {
+  written: Array<{ kind: 'comparison' | 'person'; id: string; slug: string | null; title: string; outcome: 'created' | 'updated' | 'copied' }>;
+  skipped: number;
+  snapshots: number;
+}
+
+/** What applying needs from the workspace (WorkspaceStore satisfies it). */
+export interface ImportTarget extends ImportReadTarget {
+  readonly path: string;
+  readonly fsLayer: FsLayer;
+  withRecordWriter<T>(task: (writer: RecordWriter) => Promise<T>): Promise<T>;
+}
+
+interface Write {
+  kind: 'comparison' | 'person';
+  record: Comparison | Person;
+  outcome: 'created' | 'updated' | 'copied';
+  /** The local record this write replaces (snapshotted first). */
+  previous: Comparison | Person | null;
+  lineage?: string[];
+}
+
+/**
+ * Applies a plan all-or-nothing. Every target record is computed and validated in memory
+ * first (schemas, slugs unique, bylines naming known people); then, in one serial store task,
+ * each local record about to change is snapshotted, the records are written, and each result is
+ * snapshotted with reason 'import' (articles with the lineage they arrived with). If anything
+ * fails midway, every written file is put back byte for byte and the new snapshots removed.
+ */
+export async function applyImport(
+  store: ImportTarget,
+  contents: BundleContents,
+  plan: ImportPlan,
+  choices: Record<string, ImportChoice>,
+  opts: ApplyOptions,
+): Promise<ImportResult> {
+  const history = opts.history ?? HistoryStore.forStore(store);
+  const newId = opts.newId ?? (() => ulid());
+  for (const id of Object.keys(choices)) {
+    if (!plan.items.some((i) => i.id === id)) throw new ServiceError('INVALID_INPUT', `The import plan has no item ${id}.`, { id });
+  }
+  const writes: Write[] = [];
+  let skipped = 0;
+  const itemOf = (id: string) => plan.items.find((i) => i.id === id);
+  const at = opts.now.toISOString();
+
+  for (const p of contents.people) {
+    const item = itemOf(p.record.id);
+    if (!item) throw stalePlan(p.record.name);
+    const choice = choiceFor(item, choices);
+    const local = store.listPeople().find((x) => x.id === item.id) ?? null;
+    if ((local?.revision ?? null) !== item.localRevision) throw stalePlan(item.title);
+    if (item.action === 'unchanged' || choice === 'mine') {
+      skipped++;
+      continue;
+    }
+    const theirs = p.record;
+    if (!local) {
+      writes.push({ kind: 'person', record: theirs, outcome: 'created', previous: null });
+    } else if (choice === 'both') {
+      writes.push({ kind: 'person', record: { ...theirs, id: newId(), revision: 1, createdAt: at, updatedAt: at }, outcome: 'copied', previous: null });
+    } else {
+      const mineNewer = personContentHash(local) === personContentHash(theirs) || (await history.list(local.id)).some((e) => e.contentHash === personContentHash(theirs));
+      const take = (k: 'name' | 'credentials' | 'bio'): boolean => {
+        if (mineNewer) return false;
+        if (typeof choice !== 'object') return true;
+        const picked = choice.parts[k];
+        if (picked) return picked === 'theirs';
+        if (item.action === 'conflicting' && item.parts?.some((d) => d.partId === k)) {
+          throw new ServiceError('INVALID_INPUT', `${item.title}: choose theirs or mine for ${k}.`, { id: item.id, parts: [k] });
+        }
+        return true;
+      };
+      const record: Person = {
+        ...local,
+        name: take('name') ? theirs.name : local.name,
+        credentials: take('credentials') ? theirs.credentials : local.credentials,
+        bio: take('bio') ? theirs.bio : local.bio,
+        revision: Math.max(local.revision + 1, theirs.revision),
+        updatedAt: at,
+      };
+      const review = mergeReviewValue(local.review, theirs.review, mineNewer ? 'mine' : 'theirs');
+      if (review !== undefined) record.review = review;
+      writes.push({ kind: 'person', record, outcome: 'updated', previous: local });
+    }
+  }
+
+  for (const a of contents.articles) {
+    const item = itemOf(a.record.id);
+    if (!item) throw stalePlan(a.record.title);
+    const analysis = await analyseArticle(store, a, history);
+    if (analysis.item.action !== item.action || analysis.item.localRevision !== item.localRevision) throw stalePlan(item.title);
+    const choice = choiceFor(item, choices);
+    if (item.action === 'unchanged' || choice === 'mine') {
+      skipped++;
+      continue;
+    }
+    const theirs = a.record;
+    const local = analysis.local;
+    if (!local) {
+      const slug = item.newSlug ?? theirs.slug;
+      writes.push({ kind: 'comparison', record: { ...theirs, slug, slugEdited: theirs.slugEdited || slug !== theirs.slug }, outcome: 'created', previous: null, lineage: a.lineage });
+      continue;
+    }
+    if (choice === 'both') {
+      writes.push({ kind: 'comparison', record: copyOf(theirs, store, writes, newId(), at), outcome: 'copied', previous: null, lineage: a.lineage });
+      continue;
+    }
+    const wholesale = choice === 'theirs' && item.action === 'conflicting';
+    const unresolved = analysis.diffs.filter((d) => d.state === 'both' && !wholesale && (typeof choice !== 'object' || !choice.parts[d.partId]));
+    if (unresolved.length > 0) {
+      throw new ServiceError('INVALID_INPUT', `“${item.title}” has parts changed on both sides; choose for: ${unresolved.map((d) => d.label).join(', ')}.`, {
+        id: item.id,
+        parts: unresolved.map((d) => d.partId),
+      });
+    }
+    const merged = wholesale
+      ? mergeParts(local, theirs, analysis.diffs.map((d) => ({ ...d, state: 'theirs-only' as const })), () => 'theirs')
+      : mergeParts(local, theirs, analysis.diffs, (partId) => (typeof choice === 'object' ? (choice.parts[partId] ?? 'mine') : 'theirs'));
+    const prefer = choice === 'theirs' ? 'theirs' : 'mine';
+    const parts = mergeReviewValue(local.review?.parts ?? {}, theirs.review?.parts ?? {}, prefer) as Record<string, unknown>;
+    const hash = contentHash(merged);
+    const signOff = hash === contentHash(theirs) ? (theirs.review?.signOff ?? null) : hash === contentHash(local) ? (local.review?.signOff ?? null) : null;
+    const record: Comparison = { ...merged, revision: Math.max(local.revision + 1, theirs.revision), createdAt: local.createdAt, updatedAt: at };
+    if (Object.keys(parts).length > 0 || signOff) record.review = { parts, signOff };
+    else delete record.review;
+    writes.push({ kind: 'comparison', record, outcome: 'updated', previous: local, lineage: a.lineage });
+  }
+
+  const checked = validateWrites(store, writes);
+  return store.withRecordWriter((writer) => writeAll(writer, history, checked, opts, skipped));
+}
+
+/** No choice: take theirs for new and updated items; a conflict merges and needs a choice per part changed on both sides. */
+function choiceFor(item: ImportPlanItem, choices: Record<string, ImportChoice>): ImportChoice {
+  return choices[item.id] ?? (item.action === 'conflicting' ? { parts: {} } : 'theirs');
+}
+
+function stalePlan(title: string): ServiceError {
+  return new ServiceError('CONFLICT', `“${title}” changed since the import was planned; plan the import again.`);
+}
+
+function copyOf(theirs: Comparison, store: ImportReadTarget, writes: Write[], id: string, at: string): Comparison {
+  const taken = (s: string) => store.listComparisons().some((x) => x.slug === s) || writes.some((w) => w.kind === 'comparison' && (w.record as Comparison).slug === s);
+  return { ...theirs, id, revision: 1, createdAt: at, updatedAt: at, slug: uniqueSlug(theirs.slug, taken), slugEdited: true };
+}
+
+function validateWrites(store: ImportReadTarget, writes: Write[]): Write[] {
+  const out = writes.map((w) => {
+    const schema = w.kind === 'comparison' ? comparisonSchema : personSchema;
+    const checked = schema.safeParse(w.record);
+    const label = w.kind === 'comparison' ? `“${(w.record as Comparison).title}”` : (w.record as Person).name;
+    if (!checked.success) throw new ServiceError('INVALID_INPUT', `${label} would not be valid after the import: ${zodIssuesInWords(checked.error.issues)}`);
+    return { ...w, record: checked.data };
+  });
+  const articles = new Map(store.listComparisons().map((s) => [s.id, s.slug]));
+  for (const w of out) if (w.kind === 'comparison') articles.set(w.record.id, (w.record as Comparison).slug);
+  const slugs = new Map<string, string>();
+  for (const [id, slug] of articles) {
+    const other = slugs.get(slug);
+    if (other !== undefined) throw new ServiceError('INVALID_INPUT', `Two articles would share the slug "${slug}" after the import.`, { ids: [other, id] });
+    slugs.set(slug, id);
+  }
+  const people = new Set([...store.listPeople().map((p) => p.id), ...out.filter((w) => w.kind === 'person').map((w) => w.record.id)]);
+  for (const w of out) {
+    if (w.kind !== 'comparison') continue;
+    const c = w.record as Comparison;
+    for (const id of [c.byline.authorId, c.byline.editorId]) {
+      if (id && !people.has(id)) throw new ServiceError('INVALID_INPUT', `“${c.title}” names a person who would not exist after the import (${id}); import that person too.`);
+    }
+  }
+  return out;
+}
+
+async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Write[], opts: ApplyOptions, skipped: number): Promise<ImportResult> {
+  const snapshots: SnapshotWrite[] = [];
+  const originals: Array<{ kind: 'comparison' | 'person'; id: string; text: string | null }> = [];
+  try {
+    // Snapshots of everything about to change come first.
+    for (const w of writes) {
+      if (w.previous) snapshots.push(await history.snapshot({ kind: w.kind, record: w.previous, reason: 'before-import', by: opts.by, at: opts.now }));
+    }
+    // People before articles, so a byline never names someone not yet written.
+    const ordered = [...writes.filter((w) => w.kind === 'person'), ...writes.filter((w) => w.kind === 'comparison')];
+    for (const w of ordered) {
+      originals.push({ kind: w.kind, id: w.record.id, text: await writer.readRecordFile(w.kind, w.record.id) });
+      if (w.kind === 'person') await writer.putPerson(w.record as Person);
+      else await writer.putComparison(w.record as Comparison);
+    }
+    for (const w of ordered) {
+      snapshots.push(await history.snapshot({ kind: w.kind, record: w.record, reason: 'import', by: opts.by, at: opts.now, ...(w.lineage ? { lineage: w.lineage } : {}) }));
+    }
+  } catch (error) {
+    const rollbackErrors: unknown[] = [];
+    for (const o of [...originals].reverse()) {
+      await writer.restoreRecordFile(o.kind, o.id, o.text).catch((e: unknown) => rollbackErrors.push(e));
+    }
+    await history.undo(snapshots).catch((e: unknown) => rollbackErrors.push(e));
+    const reason = error instanceof Error ? error.message : String(error);
+    if (rollbackErrors.length > 0) {
+      throw new ServiceError('IO', `The import failed (${reason}) and could not be fully undone; check the workspace.`, { rollbackErrors: rollbackErrors.map(String) });
+    }
+    throw new ServiceError('IO', `The import failed and nothing was changed: ${reason}`, { reason });
+  }
+  return {
+    written: writes.map((w) => ({
+      kind: w.kind,
+      id: w.record.id,
+      slug: w.kind === 'comparison' ? (w.record as Comparison).slug : null,
+      title: w.kind === 'comparison' ? (w.record as Comparison).title : (w.record as Person).name,
+      outcome: w.outcome,
+    })),
+    skipped,
+    snapshots: snapshots.filter((s) => s.created).length,
+  };
+}
+

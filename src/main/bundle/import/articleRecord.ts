@@ -1,0 +1,58 @@
+import type { ArticleExport, PersonExport, PersonRef } from '../../../shared/export/exportSchemas';
+import { COMPARISON_FORMAT, defaultTitle, type Comparison } from '../../../shared/model/comparison';
+import { PERSON_FORMAT, type Person } from '../../../shared/model/person';
+import type { BlockDoc, InlineDoc } from '../../../shared/model/richText';
+import { slugFromTerms } from '../../../shared/model/slug';
+
+/**
+ * The stored record an exported article stands for. Bookkeeping the export does not carry is
+ * filled in: dates from `now`, and the "edited" flags from whether the title and slug still
+ * follow the terms. The result is validated with comparisonSchema by the caller (cross-field
+ * rules such as inline-only summaries and known term keys live there).
+ */
+export function comparisonFromArticle(article: ArticleExport, now: Date): Comparison {
+  const names = article.terms.map((t) => t.name.trim());
+  const at = now.toISOString();
+  const { signedOffBy, signedOffAt, parts } = article.review;
+  const signOff = signedOffBy && signedOffAt ? { by: signedOffBy, at: signedOffAt } : null;
+  const record: Comparison = {
+    format: COMPARISON_FORMAT,
+    id: article.id,
+    revision: article.revision,
+    createdAt: at,
+    updatedAt: at,
+    terms: article.terms.map((t) => ({ key: t.key, name: t.name })),
+    title: article.title,
+    titleEdited: article.title !== defaultTitle(names),
+    slug: article.slug,
+    slugEdited: article.slug !== slugFromTerms(names),
+    summary: article.summary.doc as InlineDoc,
+    keyDifferences: article.keyDifferences.map((k) => ({ id: k.id, text: k.text.doc as InlineDoc })),
+    chart: { headerLabel: article.chart.headerLabel, rows: article.chart.rows.map((r) => ({ id: r.id, label: r.label, values: { ...r.values } })) },
+    definitions: article.definitions.map((d) => ({
+      id: d.id,
+      term: d.term,
+      text: d.text.doc as InlineDoc,
+      examples: d.examples.map((e) => ({ id: e.id, text: e.text })),
+    })),
+    faqs: article.faqs.map((f) => ({ id: f.id, question: f.question, answer: f.answer.doc as BlockDoc })),
+    byline: { authorId: article.byline.author?.id ?? null, editorId: article.byline.editor?.id ?? null, updated: article.byline.updated },
+    related: article.related.map((r) => r.id),
+  };
+  // No review data is stored as no field at all, as the store itself does.
+  if (Object.keys(parts).length > 0 || signOff) record.review = { parts: { ...parts }, signOff };
+  return record;
+}
+
+export function personFromExport(p: PersonExport, now: Date): Person {
+  const at = now.toISOString();
+  const record: Person = { format: PERSON_FORMAT, id: p.id, revision: p.revision, createdAt: at, updatedAt: at, name: p.name, credentials: p.credentials, bio: p.bio.doc as BlockDoc };
+  if (p.review !== null && p.review !== undefined) record.review = p.review;
+  return record;
+}
+
+/** A person known only from an article's byline (their file was not in the bundle). */
+export function personFromRef(ref: PersonRef, now: Date): Person {
+  const at = now.toISOString();
+  return { format: PERSON_FORMAT, id: ref.id, revision: 1, createdAt: at, updatedAt: at, name: ref.name, credentials: ref.credentials, bio: ref.bio.doc as BlockDoc };
+}

@@ -1,0 +1,165 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import {
+  ARTICLE_EXPORT_FORMAT,
+  articleExportSchema,
+  BUNDLE_KIND,
+  MANIFEST_FORMAT,
+  manifestSchema,
+  PERSON_EXPORT_FORMAT,
+  personExportSchema,
+  type ArticleExport,
+  type Manifest,
+  type PersonExport,
+} from '../../../shared/export/exportSchemas';
+import { comparisonSchema, type Comparison } from '../../../shared/model/comparison';
+import { personSchema, type Person } from '../../../shared/model/person';
+import { zodIssuesInWords } from '../../services/zodIssuesInWords';
+import { secureJsonParse, UnsafeJsonError } from '../../store/secureJsonParse';
+import { contentHash, sha256Hex } from '../contentHash';
+import { refuse, resolveLimits, type BundleLimits } from './bundleLimits';
+import { comparisonFromArticle, personFromExport, personFromRef } from './articleRecord';
+import { readFolderEntries } from './folderEntries';
+import { readZipEntries } from './zipEntries';
+
+export interface ImportedArticle {
+  item: Manifest['items'][number];
+  article: ArticleExport;
+  /** The record the article stands for, valid for the store (dates are the read time). */
+  record: Comparison;
+  /** Content hashes of the article's past, newest first; at least its current hash. */
+  lineage: string[];
+}
+
+export interface ImportedPerson {
+  /** Null for a person known only from an article's byline. */
+  export: PersonExport | null;
+  record: Person;
+}
+
+/** A bundle read and checked in full; nothing in it has touched the workspace. */
+export interface BundleContents {
+  source: string;
+  manifest: Manifest | null;
+  articles: ImportedArticle[];
+  people: ImportedPerson[];
+  /** Things the reader could not place (Markdown imports); empty for bundles. */
+  report: string[];
+}
+
+/**
+ * Reads a bundle (zip file or folder) under the limits and checks everything before returning:
+ * entry names, count, sizes and compression ratio; every file against the manifest's sha256
+ * and byte count (and no file the manifest does not list); JSON safety; the export schemas and
+ * format versions; and the stored record schemas the articles and people convert to.
+ * Any problem throws ServiceError('INVALID_INPUT', '<entry>: <reason>', { entry, reason }).
+ */
+export async function readBundle(path: string, limits?: Partial<BundleLimits>, now: Date = new Date()): Promise<BundleContents> {
+  const bounds = resolveLimits(limits);
+  const info = await stat(path).catch(() => null);
+  if (!info) throw refuse(basename(path), 'the bundle does not exist');
+  const entries = info.isDirectory() ? await readFolderEntries(path, bounds) : await readZipEntries(path, bounds);
+  return checkEntries(path, entries, now);
+}
+
+/** `versus-desk validate`: the bundle's checksums, schemas and limits, or the first problem. */
+export async function validateBundle(path: string, limits?: Partial<BundleLimits>): Promise<{ ok: true; items: number; people: number }> {
+  const contents = await readBundle(path, limits);
+  return { ok: true, items: contents.articles.length, people: contents.people.filter((p) => p.export).length };
+}
+
+function checkEntries(source: string, entries: Map<string, Buffer>, now: Date): BundleContents {
+  const manifestBytes = entries.get('manifest.json');
+  if (!manifestBytes) throw refuse('manifest.json', 'the bundle has no manifest');
+  const manifest = parseFormatted('manifest.json', manifestBytes, manifestSchema, MANIFEST_FORMAT, (raw) => {
+    if (raw.kind !== BUNDLE_KIND) throw refuse('manifest.json', `this is not a Versus Desk bundle (kind ${JSON.stringify(raw.kind)})`);
+  });
+
+  const listed = new Map(manifest.files.map((f) => [f.path, f]));
+  if (listed.size !== manifest.files.length) throw refuse('manifest.json', 'a file is listed twice');
+  for (const file of manifest.files) {
+    const data = entries.get(file.path);
+    if (!data) throw refuse(file.path, 'the manifest lists this file but the bundle does not contain it');
+    if (data.byteLength !== file.bytes) throw refuse(file.path, `the file has ${data.byteLength} bytes; the manifest says ${file.bytes}`);
+    if (sha256Hex(data) !== file.sha256) throw refuse(file.path, 'the checksum (sha256) does not match the manifest');
+  }
+  for (const name of entries.keys()) {
+    if (name !== 'manifest.json' && !listed.has(name)) throw refuse(name, 'the file is not listed in the manifest');
+  }
+  for (const owner of [...manifest.items, ...manifest.people]) {
+    for (const f of owner.files) {
+      const l = listed.get(f.path);
+      if (!l || l.sha256 !== f.sha256 || l.bytes !== f.bytes) throw refuse(f.path, 'the manifest lists this file differently in two places');
+    }
+  }
+
+  const people = new Map<string, ImportedPerson>();
+  for (const entry of manifest.people) {
+    const path = `people/${entry.id}.json`;
+    const data = entries.get(path);
+    if (!data || !entry.files.some((f) => f.path === path)) throw refuse(path, 'the person file is missing');
+    const exported = parseFormatted(path, data, personExportSchema, PERSON_EXPORT_FORMAT);
+    if (exported.id !== entry.id || exported.revision !== entry.revision) throw refuse(path, 'its id or revision differs from the manifest');
+    people.set(exported.id, { export: exported, record: checkRecord(path, personSchema, personFromExport(exported, now)) });
+  }
+
+  const articles: ImportedArticle[] = [];
+  const ids = new Set<string>();
+  for (const item of manifest.items) {
+    const path = `comparisons/${item.slug}.json`;
+    const data = entries.get(path);
+    if (!data || !item.files.some((f) => f.path === path)) throw refuse(path, 'the article file is missing');
+    if (ids.has(item.id)) throw refuse(path, 'the bundle holds this article twice');
+    ids.add(item.id);
+    const article = parseFormatted(path, data, articleExportSchema, ARTICLE_EXPORT_FORMAT);
+    if (article.id !== item.id || article.slug !== item.slug || article.revision !== item.revision) {
+      throw refuse(path, 'its id, slug or revision differs from the manifest');
+    }
+    const record = checkRecord(path, comparisonSchema, comparisonFromArticle(article, now));
+    const hash = contentHash(record);
+    if (hash !== article.review.contentHash) throw refuse(path, 'its content hash does not match its content');
+    const lineage = [hash, ...(item.lineage ?? []).filter((h) => h !== hash)];
+    articles.push({ item, article, record, lineage });
+    for (const ref of [article.byline.author, article.byline.editor]) {
+      if (ref && !people.has(ref.id)) {
+        people.set(ref.id, { export: null, record: checkRecord(path, personSchema, personFromRef(ref, now)) });
+      }
+    }
+  }
+  return { source, manifest, articles, people: [...people.values()], report: [] };
+}
+
+/** Secure JSON, then the format version (a newer one is named as such), then the schema. */
+function parseFormatted<T>(
+  entry: string,
+  data: Buffer,
+  schema: z.ZodType<T>,
+  format: number,
+  extra?: (raw: Record<string, unknown>) => void,
+): T {
+  let raw: unknown;
+  try {
+    raw = secureJsonParse(new TextDecoder('utf-8', { fatal: true }).decode(data));
+  } catch (error) {
+    if (error instanceof UnsafeJsonError) throw refuse(entry, error.message);
+    throw refuse(entry, 'the file is not valid JSON');
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw refuse(entry, 'the file is not a JSON object');
+  const record = raw as Record<string, unknown>;
+  if (record.format !== format) {
+    throw refuse(entry, `unknown format version ${JSON.stringify(record.format ?? null)}; this Versus Desk reads format ${format}`);
+  }
+  extra?.(record);
+  const checked = schema.safeParse(raw);
+  if (!checked.success) throw refuse(entry, `the file does not match its schema: ${zodIssuesInWords(checked.error.issues)}`);
+  return checked.data;
+}
+
+function checkRecord<T>(entry: string, schema: z.ZodType<T>, value: T): T {
+  const checked = schema.safeParse(value);
+  if (!checked.success) throw refuse(entry, `the content is not valid: ${zodIssuesInWords(checked.error.issues)}`);
+  return checked.data;
+}
+
+

@@ -1,0 +1,26 @@
+/** What a command touches outside its arguments: the streams, whether they are terminals, the clock. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** True when stdin is a terminal a person can answer questions on. */
+  stdinIsTTY: boolean;
+  /** True when stderr is a terminal: only then is progress drawn. */
+  stderrIsTTY: boolean;
+  /** Terminal width for the progress line. */
+  columns: number;
+  now(): Date;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The real process streams. */
+export function processIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    stdinIsTTY: process.stdin.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stderr.columns ?? 80,
+    now: () => new Date(),
+    env: process.env,
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * The `versus-desk` command line (bin/versus-desk.js loads the built out/main/cli.js).
+ * Plain Node: it reaches the same services as the app, and nothing under ../electron.
+ */
+import { processIo } from './CliIo';
+import { runCli } from './runCli';
+
+runCli(process.argv.slice(2), processIo()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`versus-desk: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);
