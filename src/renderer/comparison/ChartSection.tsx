@@ -1,4 +1,4 @@
-import { memo, useCallback, useRef, useState, type ClipboardEvent, type Dispatch } from 'react';
+import { memo, useCallback, useRef, useState, type ClipboardEvent, type Dispatch, type KeyboardEvent } from 'react';
 import { ulid } from 'ulid';
 import type { ChartRow, Term } from '../../shared/model/comparison';
 import type { TermKey } from '../../shared/model/ids';
@@ -10,6 +10,12 @@ import { useListEditing } from './useListEditing';
 
 const LABELS = nounLabels('chart row');
 const makeItem = (): ChartRow => ({ id: ulid(), label: '', values: {} });
+
+// Cells are one-line values, but shown whole: textareas that grow with their text (CSS
+// field-sizing), where Enter adds no line break.
+const noLineBreak = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+  if (event.key === 'Enter') event.preventDefault();
+};
 
 export interface ChartSectionProps {
   headerLabel: string;
@@ -35,7 +41,7 @@ function ChartSectionView({ headerLabel, rows, terms, dispatch }: ChartSectionPr
   );
 
   const onCellPaste = useCallback(
-    (rowId: string, event: ClipboardEvent<HTMLInputElement>) => {
+    (rowId: string, event: ClipboardEvent<HTMLTextAreaElement>) => {
       const text = event.clipboardData.getData('text/plain');
       if (!looksLikeTsv(text)) return; // ordinary text pastes as usual
       event.preventDefault();
@@ -47,25 +53,27 @@ function ChartSectionView({ headerLabel, rows, terms, dispatch }: ChartSectionPr
   const renderItem = useCallback(
     (row: ChartRow, index: number) => (
       <div className={`chart-cells chart-cols-${live.current.length}`}>
-        <input
-          type="text"
-          className="input chart-label"
+        <textarea
+          className="input chart-cell chart-label"
+          rows={1}
           aria-label={`Row ${index + 1} label`}
           placeholder="Label"
           value={row.label}
           maxLength={200}
+          onKeyDown={noLineBreak}
           onPaste={(event) => onCellPaste(row.id, event)}
           onChange={(event) => dispatch({ type: 'listUpdate', list: 'chartRows', id: row.id, patch: { label: event.target.value } })}
         />
         {live.current.map((term) => (
-          <input
+          <textarea
             key={term.key}
-            type="text"
-            className="input"
+            className="input chart-cell"
+            rows={1}
             aria-label={`Row ${index + 1} ${term.name}`}
             placeholder={term.name}
             value={row.values[term.key] ?? ''}
             maxLength={2000}
+            onKeyDown={noLineBreak}
             onPaste={(event) => onCellPaste(row.id, event)}
             onChange={(event) =>
               dispatch({

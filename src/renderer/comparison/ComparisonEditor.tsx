@@ -34,7 +34,7 @@ export interface ComparisonEditorProps {
 /** The whole comparison, autosaved: local state updates on every keystroke, the store within a second. */
 export function ComparisonEditor({ initial, summaries, people, onSaved, registerFlush }: ComparisonEditorProps) {
   const [state, dispatch] = useReducer(editorReducer, initial, initialEditorState);
-  const [discarded, setDiscarded] = useState<string | null>(null);
+  const [discarded, setDiscarded] = useState<{ text: string; whose: 'mine' | 'theirs' } | null>(null);
   const [conflictError, setConflictError] = useState<string | null>(null);
   const { doc } = state;
   const live = useRef({ state, onSaved });
@@ -68,6 +68,8 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
   const keepMine = async () => {
     try {
       const current = await call('comparisons.get', { id: doc.id });
+      // Their copy is about to be overwritten: keep it on screen so nothing goes unseen.
+      setDiscarded({ text: comparisonToText(current), whose: 'theirs' });
       dispatch({ type: 'rebase', revision: current.revision });
       setConflictError(null);
       retry();
@@ -79,7 +81,7 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
   const reloadTheirs = async () => {
     try {
       const current = await call('comparisons.get', { id: doc.id });
-      setDiscarded(comparisonToText(live.current.state.doc));
+      setDiscarded({ text: comparisonToText(live.current.state.doc), whose: 'mine' });
       dispatch({ type: 'load', doc: current });
       setConflictError(null);
       retry();
@@ -98,7 +100,7 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
         <h1 id="editor-title">{doc.title.trim() || 'Untitled comparison'}</h1>
         <SaveStatusView status={status} onRetry={retry} />
       </header>
-      {discarded !== null && <DiscardedCopy text={discarded} onDismiss={() => setDiscarded(null)} />}
+      {discarded !== null && <DiscardedCopy text={discarded.text} whose={discarded.whose} onDismiss={() => setDiscarded(null)} />}
       <TermsSection doc={doc} dispatch={dispatch} />
       <HeaderFields
         title={doc.title}

@@ -14,7 +14,8 @@ export function ConflictDialog({ title, message, onReloadTheirs, onKeepMine }: C
       <p>{message}</p>
       <ul className="choices">
         <li>
-          <strong>Keep mine</strong> saves your copy of “{title}” over the newer one.
+          <strong>Keep mine</strong> saves your copy of “{title}” over the newer one, which stays available below
+          the editor as “The replaced copy”.
         </li>
         <li>
           <strong>Reload theirs</strong> opens the newer copy; yours stays available below the editor as

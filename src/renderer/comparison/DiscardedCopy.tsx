@@ -2,17 +2,33 @@ import { useState } from 'react';
 
 export interface DiscardedCopyProps {
   text: string;
+  /** Whose copy lost the conflict: 'mine' after "Reload theirs", 'theirs' after "Keep mine". Default 'mine'. */
+  whose?: 'mine' | 'theirs';
   onDismiss: () => void;
 }
 
-/** The writer's own copy after they chose "Reload theirs": there to copy from until dismissed. */
-export function DiscardedCopy({ text, onDismiss }: DiscardedCopyProps) {
+const WORDS = {
+  mine: {
+    title: 'Your discarded copy',
+    hint: 'You reloaded the newer copy. Your version is kept here until you dismiss it.',
+    dismiss: 'Dismiss discarded copy',
+  },
+  theirs: {
+    title: 'The replaced copy',
+    hint: 'You kept your copy. The newer one it replaced is kept here until you dismiss it.',
+    dismiss: 'Dismiss replaced copy',
+  },
+} as const;
+
+/** The copy that lost a conflict, there to copy from until dismissed: nothing is lost unseen. */
+export function DiscardedCopy({ text, whose = 'mine', onDismiss }: DiscardedCopyProps) {
   const [copied, setCopied] = useState<string | null>(null);
+  const words = WORDS[whose];
   return (
     <details className="discarded" open>
-      <summary>Your discarded copy</summary>
-      <p className="hint">You reloaded the newer copy. Your version is kept here until you dismiss it.</p>
-      <textarea className="input mono" readOnly aria-label="Your discarded copy" rows={10} value={text} />
+      <summary>{words.title}</summary>
+      <p className="hint">{words.hint}</p>
+      <textarea className="input mono" readOnly aria-label={words.title} rows={10} value={text} />
       <div className="dialog-actions">
         <button
           type="button"
@@ -27,7 +43,7 @@ export function DiscardedCopy({ text, onDismiss }: DiscardedCopyProps) {
           Copy to clipboard
         </button>
         <button type="button" className="button" onClick={onDismiss}>
-          Dismiss discarded copy
+          {words.dismiss}
         </button>
         {copied && <span role="status">{copied}</span>}
       </div>

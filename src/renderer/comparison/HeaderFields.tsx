@@ -72,7 +72,7 @@ function HeaderFieldsView({ title, titleEdited, slug, slugEdited, slugServerErro
           )}
         </div>
         <p id={slugHint} className="hint">
-          {slugEdited ? 'Edited: no longer follows the terms.' : 'Follows the terms until you edit it'} {SLUG_RULE}
+          {slugEdited ? 'Edited: no longer follows the terms.' : 'Follows the terms until you edit it.'} {SLUG_RULE}
         </p>
         {slugMessage && (
           <p id={slugError} className="field-error" role="alert">
