@@ -2,6 +2,7 @@ import { CHANNELS, type Channel } from '../../shared/api/channels';
 import { contract } from '../../shared/api/contract';
 import { ServiceError, type ApiResult } from '../../shared/api/errors';
 import type { ParsedInput, Services } from '../services/Services';
+import { findForbiddenKey } from '../store/secureJsonParse';
 import { zodIssuesAsData, zodIssuesInWords } from '../services/zodIssuesInWords';
 
 /** Who sent a call: the URL of the page (Electron's `event.senderFrame.url`, or the harness page). */
@@ -31,6 +32,10 @@ export function createDispatcher(services: Services, opts: DispatcherOptions = {
         return fail('FORBIDDEN', 'This page is not allowed to call Versus Desk.');
       }
       const name = channel as Channel;
+      // zod drops an own "__proto__" key silently (and lets "constructor" into free-form
+      // records): refuse them outright, as the store refuses them in files.
+      const forbidden = findForbiddenKey(input);
+      if (forbidden) return fail('INVALID_INPUT', `The input contains the forbidden key "${forbidden}".`, { key: forbidden });
       const parsed = contract[name].input.safeParse(input);
       if (!parsed.success) {
         return fail('INVALID_INPUT', zodIssuesInWords(parsed.error.issues), { issues: zodIssuesAsData(parsed.error.issues) });

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { FormatError, migrate, type RecordKind } from '../../shared/model/migrate';
 import { stableStringify, writeFileDurable } from './durableWrite';
 import { errnoCode, nodeFs, type FsLayer } from './fsLayer';
-import { secureJsonParse, UnsafeJsonError } from './secureJsonParse';
+import { findForbiddenKey, secureJsonParse, UnsafeJsonError } from './secureJsonParse';
 import { zodIssuesInWords } from '../services/zodIssuesInWords';
 
 /**
@@ -55,6 +55,10 @@ export class DurableAdapter<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     const checked = this.schema.safeParse(data);
     if (!checked.success) throw new RecordWriteError(zodIssuesInWords(checked.error.issues), checked.error.issues);
+    // The schema lets such keys through where it holds free-form data (review parts), but
+    // read() refuses them: written, the record would be quarantined on its next read.
+    const forbidden = findForbiddenKey(checked.data);
+    if (forbidden) throw new RecordWriteError(`it contains the forbidden key "${forbidden}"`, []);
     await writeFileDurable(this.path, stableStringify(checked.data), this.fs);
   }
 }

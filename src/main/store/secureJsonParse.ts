@@ -13,3 +13,23 @@ export function secureJsonParse(text: string): unknown {
     return value;
   });
 }
+
+/**
+ * The first own key secureJsonParse would refuse, anywhere in a value, or null. Used before
+ * writing (a record that could not be read back must not be written) and on IPC input.
+ * Iterative, so 100,000 levels of nesting cannot overflow the stack.
+ */
+export function findForbiddenKey(value: unknown): string | null {
+  const stack: unknown[] = [value];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || typeof current !== 'object' || seen.has(current)) continue;
+    seen.add(current);
+    for (const key of Object.keys(current)) {
+      if (FORBIDDEN_KEYS.has(key)) return key;
+      stack.push((current as Record<string, unknown>)[key]);
+    }
+  }
+  return null;
+}
