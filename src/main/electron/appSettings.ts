@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileDurable } from '../store/durableWrite';
+import { profileSchema } from '../../shared/review/reviewModel';
 import { windowStateSchema } from './windowState';
 
 /** Per-user settings of the app itself (not of a workspace), in userData/settings.json. */
 export const appSettingsSchema = z.strictObject({
   lastWorkspace: z.string().min(1).optional(),
   window: windowStateSchema.optional(),
+  /** Who uses this copy of the app, and as writer or editor (review actions record them). */
+  profile: profileSchema.optional(),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 

@@ -9,6 +9,7 @@ import { errnoCode } from './fsLayer';
 import { ioError } from './ioError';
 import { writeRecord } from './recordIo';
 import type { StoreContext } from './StoreContext';
+import type { SaveOptions } from './ComparisonRepository';
 
 export interface NewPerson {
   name: string;
@@ -86,7 +87,8 @@ export class PeopleRepository {
     });
   }
 
-  async save(input: Person, baseRevision: number): Promise<Person> {
+  /** Saves an edit; the stored review data is kept unless `withReview` (review actions, import). */
+  async save(input: Person, baseRevision: number, opts: SaveOptions = {}): Promise<Person> {
     const current = await this.readFresh(input.id);
     if (!current) throw new ServiceError('NOT_FOUND', `${input.name} no longer exists: they were deleted or moved.`, { id: input.id });
     if (current.revision !== baseRevision) {
@@ -96,14 +98,18 @@ export class PeopleRepository {
         { id: current.id, currentRevision: current.revision, baseRevision, updatedAt: current.updatedAt },
       );
     }
-    return this.write({
+    const next: Person = {
       ...input,
       name: input.name.trim(),
       format: PERSON_FORMAT,
       createdAt: current.createdAt,
       revision: current.revision + 1,
       updatedAt: this.ctx.now().toISOString(),
-    });
+    };
+    const review = opts.withReview ? input.review : current.review;
+    if (review === undefined) delete next.review;
+    else next.review = review;
+    return this.write(next);
   }
 
   /** Deletes the file; the caller checks first that no byline names them. */

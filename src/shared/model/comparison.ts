@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, isoDateTimeSchema, termKeySchema, TERM_KEYS, type TermKey } from './ids';
 import { blockDocSchema, emptyDoc, inlineDocSchema } from './richText';
 import { isValidSlug, SLUG_MAX } from './slug';
+import { reviewRecordSchema } from '../review/reviewModel';
 
 export const COMPARISON_FORMAT = 1;
 
@@ -49,14 +50,8 @@ export const bylineSchema = z.strictObject({
 });
 export type Byline = z.infer<typeof bylineSchema>;
 
-/**
- * Review data lands with the review issue. The field exists now so stored files and bundles
- * have a place for it; `parts` is keyed by part id.
- */
-export const reviewSchema = z.strictObject({
-  parts: z.record(z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/), z.unknown()).default({}),
-  signOff: z.unknown().nullable().default(null),
-});
+/** Per-part review records, the sign-off and comment threads (src/shared/review/reviewModel.ts). */
+export const reviewSchema = reviewRecordSchema;
 
 export const comparisonSchema = z
   .strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema } from './ids';
 import { blockDocSchema } from './richText';
+import { reviewRecordSchema } from '../review/reviewModel';
 
 export const PERSON_FORMAT = 1;
 
@@ -13,7 +14,7 @@ export const personSchema = z.strictObject({
   name: z.string().trim().min(1, 'A person needs a name').max(200),
   credentials: z.string().max(500),
   bio: blockDocSchema,
-  /** Review data lands with the review issue: a bio is reviewed as one part. */
-  review: z.unknown().optional(),
+  /** The bio's review: one part (`bio`), its sign-off and comments. */
+  review: reviewRecordSchema.optional(),
 });
 export type Person = z.infer<typeof personSchema>;

@@ -1,0 +1,177 @@
+import { ulid } from 'ulid';
+import { ServiceError } from '../../shared/api/errors';
+import { runChecklist } from '../../shared/checks/checklist';
+import type { Comparison } from '../../shared/model/comparison';
+import type { Person } from '../../shared/model/person';
+import {
+  addComment,
+  replyToComment,
+  resolveComment,
+  reviewComparison,
+  reviewPerson,
+  ReviewRefusal,
+  type Actor,
+  type NewComment,
+  type ReviewAction,
+} from '../../shared/review/actions';
+import type { Profile, ReviewRecord } from '../../shared/review/reviewModel';
+import { isEmptyReview } from '../../shared/review/status';
+import { HistoryStore, type HistoryReason } from '../history/HistoryStore';
+import type { WorkspaceStore } from '../store/WorkspaceStore';
+
+/** Where the app keeps the profile (who is using this copy of the app): app settings in Electron. */
+export interface ProfileStore {
+  get(): Profile | null;
+  set(profile: Profile): Promise<void>;
+}
+
+export function memoryProfileStore(initial: Profile | null = null): ProfileStore {
+  let current = initial;
+  return {
+    get: () => current,
+    set: async (profile) => {
+      current = profile;
+    },
+  };
+}
+
+export interface ProfileView extends Profile {
+  /** The person's name; null when they are not among this workspace's people. */
+  name: string | null;
+}
+
+const REASONS: Record<ReviewAction['action'], HistoryReason> = {
+  submit: 'submit',
+  approve: 'approve',
+  request_changes: 'request-changes',
+  sign_off: 'sign-off',
+};
+
+/** Today as YYYY-MM-DD in the local time zone (the checklist's "not in the future"). */
+export function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * Review actions over the open workspace: each one checks who is acting (the profile), applies
+ * the pure rules of src/shared/review, saves with the review data, and snapshots the result.
+ */
+export class ReviewService {
+  constructor(
+    private readonly store: () => WorkspaceStore,
+    private readonly profiles: ProfileStore,
+    private readonly now: () => Date,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  profile(): ProfileView | null {
+    const p = this.profiles.get();
+    if (!p) return null;
+    return { ...p, name: this.store().listPeople().find((x) => x.id === p.personId)?.name ?? null };
+  }
+
+  async setProfile(profile: Profile): Promise<ProfileView> {
+    const person = this.store().listPeople().find((x) => x.id === profile.personId);
+    if (!person) throw new ServiceError('NOT_FOUND', 'That person is not in this workspace. Add them under People first.', { personId: profile.personId });
+    await this.profiles.set(profile);
+    return { ...profile, name: person.name };
+  }
+
+  async reviewComparison(id: string, baseRevision: number, act: ReviewAction): Promise<Comparison> {
+    const actor = this.actor();
+    const c = await this.fresh(id, baseRevision);
+    const at = this.now().toISOString();
+    const errors =
+      act.action === 'sign_off'
+        ? runChecklist({ comparison: c, people: this.store().listPeople(), today: localDate(this.now()), others: this.store().listComparisons() })
+            .filter((f) => f.severity === 'error')
+            .map((f) => f.message)
+        : [];
+    const review = this.apply(() => reviewComparison(c, actor, act, at, errors));
+    const saved = await this.saveComparison(c, review, baseRevision);
+    await this.snapshot('comparison', saved, REASONS[act.action], actor);
+    return saved;
+  }
+
+  async reviewPerson(id: string, baseRevision: number, act: ReviewAction): Promise<Person> {
+    const actor = this.actor();
+    const p = await this.store().getPerson(id);
+    if (p.revision !== baseRevision) throw stale(p.name, p.revision, baseRevision, p.id);
+    const review = this.apply(() => reviewPerson(p, actor, act, this.now().toISOString()));
+    const next: Person = { ...p };
+    if (isEmptyReview(review)) delete next.review;
+    else next.review = review;
+    const saved = await this.store().savePerson(next, baseRevision, { withReview: true });
+    await this.snapshot('person', saved, REASONS[act.action], actor);
+    return saved;
+  }
+
+  async comment(id: string, baseRevision: number, input: NewComment): Promise<Comparison> {
+    const actor = this.actor();
+    const c = await this.fresh(id, baseRevision);
+    const review = this.apply(() => addComment(c, actor, input, { thread: ulid(), message: ulid() }, this.now().toISOString()));
+    return this.saveComparison(c, review, baseRevision);
+  }
+
+  async reply(id: string, baseRevision: number, thread: string, text: string): Promise<Comparison> {
+    const actor = this.actor();
+    const c = await this.fresh(id, baseRevision);
+    const review = this.apply(() => replyToComment(c, actor, thread, text, ulid(), this.now().toISOString()));
+    return this.saveComparison(c, review, baseRevision);
+  }
+
+  async resolve(id: string, baseRevision: number, thread: string, resolved: boolean): Promise<Comparison> {
+    const actor = this.actor();
+    const c = await this.fresh(id, baseRevision);
+    const review = this.apply(() => resolveComment(c, actor, thread, resolved, this.now().toISOString()));
+    return this.saveComparison(c, review, baseRevision);
+  }
+
+  /** The acting person, from the profile; refused when none is chosen or they are not in this workspace. */
+  private actor(): Actor {
+    const p = this.profile();
+    if (!p) throw new ServiceError('FORBIDDEN', 'Choose who you are first: pick your name and role under Profile in the top bar.');
+    if (p.name === null) throw new ServiceError('FORBIDDEN', 'Your profile names someone who is not in this workspace. Choose your profile again.');
+    return { personId: p.personId, role: p.role, name: p.name };
+  }
+
+  private async fresh(id: string, baseRevision: number): Promise<Comparison> {
+    const c = await this.store().getComparison(id);
+    if (c.revision !== baseRevision) throw stale(`“${c.title}”`, c.revision, baseRevision, c.id);
+    return c;
+  }
+
+  private apply(rule: () => ReviewRecord): ReviewRecord {
+    try {
+      return rule();
+    } catch (error) {
+      if (error instanceof ReviewRefusal) throw new ServiceError(error.code, error.message);
+      throw error;
+    }
+  }
+
+  private saveComparison(c: Comparison, review: ReviewRecord, baseRevision: number): Promise<Comparison> {
+    const next: Comparison = { ...c };
+    if (isEmptyReview(review)) delete next.review;
+    else next.review = review;
+    return this.store().saveComparison(next, baseRevision, { withReview: true });
+  }
+
+  /** Snapshots are taken after the save is durable; a failed snapshot is reported, never fatal. */
+  private async snapshot(kind: 'comparison' | 'person', record: Comparison | Person, reason: HistoryReason, actor: Actor): Promise<void> {
+    try {
+      await HistoryStore.forStore(this.store()).snapshot({ kind, record, reason, by: actor.personId, at: this.now() });
+    } catch (error) {
+      this.warn(`The ${reason} was saved, but its history snapshot could not be written: ${(error as Error).message}`);
+    }
+  }
+}
+
+function stale(label: string, current: number, base: number, id: string): ServiceError {
+  return new ServiceError('CONFLICT', `${label} was changed since you opened it (saved revision ${current}, yours ${base}). Reload it and try again.`, {
+    id,
+    currentRevision: current,
+    baseRevision: base,
+  });
+}
