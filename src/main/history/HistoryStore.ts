@@ -4,13 +4,14 @@ import { ServiceError } from '../../shared/api/errors';
 import { comparisonSchema, type Comparison } from '../../shared/model/comparison';
 import { isoDateTimeSchema } from '../../shared/model/ids';
 import { personSchema, type Person } from '../../shared/model/person';
-import { contentHash, sha256Hex } from '../bundle/contentHash';
+import { contentHash } from '../bundle/contentHash';
 import { stableStringify, syncFolder } from '../store/durableWrite';
 import { errnoCode, nodeFs, type FsLayer } from '../store/fsLayer';
 import { secureJsonParse } from '../store/secureJsonParse';
+import { personContentHashOf } from '../../shared/review/parts';
 
 /** Why a snapshot was taken; the review issue adds its own reasons. */
-export type HistoryReason = 'import' | 'export' | 'restore' | 'submit' | 'approve' | 'sign-off' | 'before-import';
+export type HistoryReason = 'import' | 'export' | 'restore' | 'submit' | 'approve' | 'request-changes' | 'sign-off' | 'before-import' | 'before-restore' | 'autosave';
 
 const sha = z.string().regex(/^[0-9a-f]{64}$/);
 const snapshotSchema = z.strictObject({
@@ -57,7 +58,7 @@ export const LINEAGE_MAX = 50;
 
 /** The hash a person's snapshot carries: their visible content. */
 export function personContentHash(p: Person): string {
-  return sha256Hex(stableStringify({ name: p.name, credentials: p.credentials, bio: p.bio }));
+  return personContentHashOf(p);
 }
 
 /**
