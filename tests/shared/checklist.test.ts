@@ -5,11 +5,16 @@ import { hasErrors, runChecklist, type CheckRule, type Finding } from '../../src
 import { mentionsTerm } from '../../src/shared/checks/mentionsTerm';
 import type { Comparison } from '../../src/shared/model/comparison';
 import { docFromText, type BlockDoc, type InlineDoc } from '../../src/shared/model/richText';
+import { signOffBio } from './support/signOffBio';
 
 const TODAY = '2024-05-01';
 
+/** The sample article and its people, with both bios signed off (as a finished workspace has them). */
 function seed() {
-  return buildSeedRecords(new Date('2024-01-01T00:00:00Z'), () => ulid());
+  const records = buildSeedRecords(new Date('2024-01-01T00:00:00Z'), () => ulid());
+  signOffBio(records.author, records.editor.id);
+  signOffBio(records.editor, records.author.id);
+  return records;
 }
 
 function check(edit: (c: Comparison, people: ReturnType<typeof seed>) => void = () => undefined): Finding[] {
@@ -65,8 +70,9 @@ describe('the editorial checklist', () => {
       c.faqs[2]!.question = 'Why it matters.';
       c.faqs[3]!.question = '';
     });
-    expect(ofRule(findings, 'faq-questions').map((f) => f.path)).toEqual(['faqs[1].question', 'faqs[2].question', 'faqs[3].question']);
-    expect(ofRule(findings, 'faq-questions')[1]!.message).toBe('FAQ "Why it matters." does not end with "?".');
+    expect(ofRule(findings, 'faq-questions').map((f) => f.path)).toEqual(['faqs[2].question', 'faqs[3].question']);
+    expect(ofRule(findings, 'faq-questions')[0]!.message).toBe('FAQ "Why it matters." does not end with "?".');
+    expect(ofRule(findings, 'faq-questions-unique').map((f) => [f.severity, f.path])).toEqual([['error', 'faqs[1].question']]);
   });
 
   it('requires the summary to name every term', () => {

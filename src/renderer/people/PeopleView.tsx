@@ -3,6 +3,8 @@ import type { Person } from '../../shared/model/person';
 import { call, errorText } from '../api/client';
 import { Dialog } from '../app/Dialog';
 import { PersonForm } from './PersonForm';
+import { bioReviewState } from '../../shared/dashboard/bioState';
+import './bioReview.css';
 
 export interface PeopleViewProps {
   people: readonly Person[];
@@ -54,6 +56,9 @@ export function PeopleView({ people, onChanged, registerFlush }: PeopleViewProps
               <div className="person-text">
                 <span className="person-name">{person.name}</span>
                 <span className="person-credentials">{person.credentials}</span>
+                <span className="person-bio-state">
+                  Bio: <span className={`pill pill-bio-${bioReviewState(person).state}`}>{bioReviewState(person).words}</span>
+                </span>
               </div>
               <div className="person-actions">
                 <button type="button" className="button small" onClick={() => setEditing({ mode: 'edit', person })}>
@@ -74,6 +79,7 @@ export function PeopleView({ people, onChanged, registerFlush }: PeopleViewProps
             key={editing.mode === 'edit' ? editing.person.id : 'new'}
             person={editing.mode === 'edit' ? editing.person : null}
             registerFlush={registerFlush}
+            people={people}
             onCancel={() => setEditing(null)}
             onSaved={(saved) => {
               setEditing({ mode: 'edit', person: saved });

@@ -4,6 +4,7 @@ import type { RichDoc } from '../../shared/model/richText';
 import { emptyDoc } from '../../shared/model/richText';
 import { call, errorText } from '../api/client';
 import { RichTextField } from '../richText/RichTextField';
+import { BioReview, type BioAction } from './BioReview';
 
 export interface PersonFormProps {
   /** The person to edit, or null for a new one. */
@@ -11,16 +12,19 @@ export interface PersonFormProps {
   onSaved: (person: Person) => void;
   onCancel: () => void;
   registerFlush: (flush: (() => Promise<boolean>) | null) => void;
+  /** The workspace's people, to name who reviewed the bio. */
+  people?: readonly Person[];
 }
 
 /** Name, credentials and bio, saved with "Save person". */
-export function PersonForm({ person, onSaved, onCancel, registerFlush }: PersonFormProps) {
+export function PersonForm({ person, onSaved, onCancel, registerFlush, people = [] }: PersonFormProps) {
   const [name, setName] = useState(person?.name ?? '');
   const [credentials, setCredentials] = useState(person?.credentials ?? '');
   const [bio, setBio] = useState<RichDoc>(person?.bio ?? emptyDoc());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [dirty, setDirty] = useState(false);
+  const lastSaved = useRef<Person | null>(null);
 
   const save = useCallback(async (): Promise<boolean> => {
     if (name.trim() === '') {
@@ -34,6 +38,7 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush }: PersonF
         ? await call('people.save', { person: { ...person, name: name.trim(), credentials, bio }, baseRevision: person.revision })
         : await call('people.create', { name: name.trim(), credentials, bio });
       setDirty(false);
+      lastSaved.current = saved;
       onSaved(saved);
       return true;
     } catch (caught) {
@@ -51,6 +56,24 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush }: PersonF
     registerFlush(() => (live.current.dirty ? live.current.save() : Promise.resolve(true)));
     return () => registerFlush(null);
   }, [registerFlush]);
+
+  // A review action acts on the stored bio: pending edits are saved first, then the action is
+  // based on that revision, and the form takes the reviewed person (its revision) for later saves.
+  const reviewBio = async (action: BioAction): Promise<string | null> => {
+    if (!person) return null;
+    let base: Person = person;
+    if (dirty) {
+      if (!(await save())) return 'Your changes could not be saved, so the bio was not sent. See the message below.';
+      base = lastSaved.current ?? person;
+    }
+    try {
+      const reviewed = await call('review.person', { id: base.id, baseRevision: base.revision, action });
+      onSaved(reviewed);
+      return null;
+    } catch (caught) {
+      return errorText(caught);
+    }
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -99,6 +122,7 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush }: PersonF
           }}
         />
       </div>
+      {person && <BioReview current={{ ...person, name: name.trim() || person.name, credentials, bio: bio as Person['bio'] }} people={people} onAction={reviewBio} />}
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -3,6 +3,9 @@ import type { Person } from '../model/person';
 import { docToText, isDocEmpty, type BlockNode, type ListItem, type RichDoc } from '../model/richText';
 import { isValidSlug } from '../model/slug';
 import { mentionsTerm } from './mentionsTerm';
+import { nearDuplicateKey, nearlySame } from './nearDuplicate';
+import { personContentHashOf } from '../review/parts';
+import { readReview } from '../review/status';
 
 /**
  * The editorial checklist: plain facts of an article that an editor would otherwise check by
@@ -13,13 +16,17 @@ export type Severity = 'error' | 'warning';
 
 export const CHECK_RULES = [
   'terms-defined',
+  'examples-name-term',
   'chart-complete',
   'chart-labels-unique',
   'faq-questions',
+  'faq-questions-unique',
   'summary-names-terms',
   'title-names-terms',
   'slug-url-safe',
+  'slug-unique',
   'byline-people',
+  'bios-signed-off',
   'minimum-items',
   'rich-text-not-empty',
   'links-https',
@@ -38,14 +45,22 @@ export interface Finding {
 
 export interface ChecklistInput {
   comparison: Comparison;
-  /** The workspace's people, to resolve the byline (only id, name and bio are read). */
-  people: ReadonlyArray<Pick<Person, 'id' | 'name' | 'bio'>>;
+  /** The workspace's people, to resolve the byline and check their bios' sign-off. */
+  people: ReadonlyArray<Pick<Person, 'id' | 'name' | 'credentials' | 'bio' | 'review'>>;
   /** Today as YYYY-MM-DD, in the user's time zone. */
   today: string;
+  /** The workspace's other comparisons, to check the slug is unique (skipped when not given). */
+  others?: ReadonlyArray<{ id: string; slug: string; title: string }>;
 }
 
 /** Below this many key differences, chart rows or FAQs an article reads thin (a warning). */
 export const MINIMUM_ITEMS = 3;
+
+/** A bio counts as signed off while its content still hashes to what the sign-off vouched for. */
+function bioSignedOff(p: Pick<Person, 'name' | 'credentials' | 'bio' | 'review'>): boolean {
+  const signOff = readReview(p.review).signOff;
+  return signOff !== null && signOff.hash === personContentHashOf(p);
+}
 
 /** Every finding for one article, in rule order. */
 export function runChecklist(input: ChecklistInput): Finding[] {
@@ -58,6 +73,18 @@ export function runChecklist(input: ChecklistInput): Finding[] {
     if (!c.definitions.some((d) => d.term === term.key)) add('terms-defined', 'error', 'definitions', `"${term.name}" has no definition.`);
   }
 
+  c.definitions.forEach((d, i) => {
+    const term = c.terms.find((t) => t.key === d.term);
+    if (!term) return;
+    d.examples.forEach((example, j) => {
+      const path = `definitions[${i}].examples[${j}]`;
+      if (example.text.trim() === '') add('examples-name-term', 'error', path, `Example ${j + 1} of definition ${i + 1} ("${term.name}") is empty.`);
+      else if (!mentionsTerm(example.text, term.name)) {
+        add('examples-name-term', 'error', path, `Example ${j + 1} of definition ${i + 1} does not contain "${term.name}".`);
+      }
+    });
+  });
+
   c.chart.rows.forEach((row, i) => {
     for (const term of c.terms) {
       if ((row.values[term.key] ?? '').trim() === '') {
@@ -67,24 +94,44 @@ export function runChecklist(input: ChecklistInput): Finding[] {
   });
 
   const labels = new Map<string, number>();
+  const seenLabels: Array<{ index: number; text: string; key: string }> = [];
   c.chart.rows.forEach((row, i) => {
-    const label = row.label.trim().toLocaleLowerCase('en');
-    if (label === '') add('chart-labels-unique', 'error', `chart.rows[${i}].label`, `Chart row ${i + 1} has no label.`);
-    else if (labels.has(label)) add('chart-labels-unique', 'error', `chart.rows[${i}].label`, `Chart label "${row.label.trim()}" repeats row ${(labels.get(label) as number) + 1}.`);
-    else labels.set(label, i);
+    const text = row.label.trim();
+    const label = text.toLocaleLowerCase('en').replace(/\s+/g, ' ');
+    const path = `chart.rows[${i}].label`;
+    if (label === '') {
+      add('chart-labels-unique', 'error', path, `Chart row ${i + 1} has no label.`);
+      return;
+    }
+    if (labels.has(label)) add('chart-labels-unique', 'error', path, `Chart label "${text}" repeats row ${(labels.get(label) as number) + 1}.`);
+    else {
+      const key = nearDuplicateKey(text);
+      const near = seenLabels.find((seen) => nearlySame(seen.key, key));
+      if (near) add('chart-labels-unique', 'warning', path, `Chart label "${text}" is nearly the same as row ${near.index + 1} ("${near.text}").`);
+      labels.set(label, i);
+      seenLabels.push({ index: i, text, key });
+    }
   });
 
   const questions = new Map<string, number>();
+  const seenQuestions: Array<{ index: number; text: string; key: string }> = [];
   c.faqs.forEach((faq, i) => {
     const question = faq.question.trim();
     const key = question.toLocaleLowerCase('en').replace(/\s+/g, ' ');
+    const path = `faqs[${i}].question`;
     if (question === '') {
-      add('faq-questions', 'error', `faqs[${i}].question`, `FAQ ${i + 1} has no question.`);
+      add('faq-questions', 'error', path, `FAQ ${i + 1} has no question.`);
       return;
     }
-    if (!question.endsWith('?')) add('faq-questions', 'error', `faqs[${i}].question`, `FAQ "${question}" does not end with "?".`);
-    if (questions.has(key)) add('faq-questions', 'error', `faqs[${i}].question`, `FAQ "${question}" repeats FAQ ${(questions.get(key) as number) + 1}.`);
-    else questions.set(key, i);
+    if (!question.endsWith('?')) add('faq-questions', 'error', path, `FAQ "${question}" does not end with "?".`);
+    if (questions.has(key)) add('faq-questions-unique', 'error', path, `FAQ "${question}" repeats FAQ ${(questions.get(key) as number) + 1}.`);
+    else {
+      const near = nearDuplicateKey(question);
+      const seen = seenQuestions.find((q) => nearlySame(q.key, near));
+      if (seen) add('faq-questions-unique', 'warning', path, `FAQ ${i + 1} "${question}" is nearly the same as FAQ ${seen.index + 1} ("${seen.text}").`);
+      questions.set(key, i);
+      seenQuestions.push({ index: i, text: question, key: near });
+    }
   });
 
   const summary = docToText(c.summary);
@@ -96,14 +143,18 @@ export function runChecklist(input: ChecklistInput): Finding[] {
   }
 
   if (!isValidSlug(c.slug)) add('slug-url-safe', 'error', 'slug', `The slug "${c.slug}" is not URL-safe: use a–z, 0–9 and single hyphens.`);
+  const sameSlug = input.others?.find((o) => o.id !== c.id && o.slug === c.slug);
+  if (sameSlug) add('slug-unique', 'error', 'slug', `The slug "${c.slug}" is already used by "${sameSlug.title}".`);
 
   const byline = [
     { role: 'author', id: c.byline.authorId, path: 'byline.authorId' },
     { role: 'editor', id: c.byline.editorId, path: 'byline.editorId' },
   ] as const;
   for (const { role, id, path } of byline) {
+    const person = id === null ? undefined : input.people.find((p) => p.id === id);
     if (id === null) add('byline-people', 'error', path, `No ${role} is set.`);
-    else if (!input.people.some((p) => p.id === id)) add('byline-people', 'error', path, `The ${role} is not among the workspace's people.`);
+    else if (!person) add('byline-people', 'error', path, `The ${role} is not among the workspace's people.`);
+    else if (!bioSignedOff(person)) add('bios-signed-off', 'error', path, `The ${role}'s bio (${person.name}) is not signed off yet.`);
   }
 
   const counts = [

@@ -6,14 +6,20 @@ function fold(text: string): string {
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * True when `text` names `term` as a whole phrase, in any case and allowing a plural
- * ("Social networks" names "Social network"). "C" is not found inside "CSS", but "C++" and
- * "C#" are found as written.
+ * True when `text` names `term` as a whole phrase, in any case and allowing a plural or a
+ * possessive ("Social networks" and "social network's" name "Social network", "companies" names
+ * "Company"). "C" is not found inside "CSS", but "C++" and "C#" are found as written.
  */
 export function mentionsTerm(text: string, term: string): boolean {
   const haystack = fold(text);
   const needle = fold(term);
   if (needle.length === 0) return false;
+  if (found(haystack, needle)) return true;
+  // "Company" -> "companies": a consonant before a final y takes "ies".
+  return /[^aeiou\W]y$/u.test(needle) && found(haystack, `${needle.slice(0, -1)}ies`);
+}
+
+function found(haystack: string, needle: string): boolean {
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
     const before = haystack[at - 1];
     let end = at + needle.length;

@@ -1,0 +1,168 @@
+/**
+ * Review overview journeys (issue 3): the live checklist jumps to its field, the sidebar filters
+ * by status, the dashboard shows counts and what awaits an editor, and a bio is signed off in the
+ * People view. Screenshots of the checklist panel and the dashboard go to test-results/screenshots/.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Services } from '../../src/main/services/Services';
+import { expect, test } from './harness/harness';
+import { switchProfile } from './support/profile';
+import { expectSeedOpen, field } from './support/editor';
+import { SEED_TITLE } from './support/fields';
+
+const OUT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+/** The seed article's author and editor. */
+async function seedPeople(services: Services) {
+  const [summary] = await services.invoke('comparisons.list', {});
+  const article = await services.invoke('comparisons.get', { id: summary!.id });
+  const people = services.store.listPeople();
+  const author = people.find((p) => p.id === article.byline.authorId)!;
+  const editor = people.find((p) => p.id === article.byline.editorId)!;
+  return { article, author, editor };
+}
+
+/** The author submits the seed article; a second article stays a draft. */
+async function submitSeed(services: Services) {
+  const { article, author, editor } = await seedPeople(services);
+  await services.invoke('comparisons.create', { terms: ['Revenue', 'Profit'] });
+  await services.invoke('profile.set', { personId: author.id, role: 'writer' });
+  await services.invoke('review.comparison', { id: article.id, baseRevision: article.revision, action: 'submit', parts: [], sections: [] });
+  return { article, author, editor };
+}
+
+test('the checklist runs as the writer types and a finding jumps to its field', async ({ page, openApp }) => {
+  await openApp();
+  await expectSeedOpen(page);
+  const toggle = page.getByRole('button', { name: /^Checklist:/ });
+  // The seed's bios are not signed off yet: two errors before any edit.
+  await expect(toggle).toHaveText('Checklist: 2 errors');
+  await toggle.click();
+  const panel = page.getByRole('region', { name: 'Checklist' });
+  await expect(panel.getByRole('button', { name: /The author's bio \(.+\) is not signed off yet/ })).toBeVisible();
+
+  const question = field(page, 'FAQ 3 question');
+  const asked = await question.inputValue();
+  await question.fill(asked.replace(/\?$/, ''));
+  const finding = panel.getByRole('button', { name: /does not end with "\?"/ });
+  await expect(finding).toBeVisible();
+  await expect(toggle).toHaveText('Checklist: 3 errors');
+
+  await mkdir(OUT_DIR, { recursive: true });
+  await page.screenshot({ path: join(OUT_DIR, 'checklist-panel.png'), animations: 'disabled', caret: 'hide' });
+
+  // Scroll away, then jump back: the field is focused and on screen.
+  await page.getByRole('textbox', { name: 'Title', exact: true }).focus();
+  await finding.click();
+  await expect(question).toBeFocused();
+  await expect(question).toBeInViewport();
+
+  // A chart cell, by its term: emptying it is found, and the jump lands in that cell.
+  const cell = page.getByRole('textbox', { name: 'Row 2 Social Networking', exact: true });
+  await cell.fill('');
+  await panel.getByRole('button', { name: /Chart row ".+" has no value for "Social Networking"/ }).click();
+  await expect(cell).toBeFocused();
+
+  // A byline finding lands on its picker.
+  await panel.getByRole('button', { name: /The editor's bio \(.+\) is not signed off yet/ }).click();
+  await expect(page.getByRole('combobox', { name: 'Editor', exact: true })).toBeFocused();
+
+  // Fixing it clears the finding, live.
+  await question.fill(asked);
+  await expect(finding).toHaveCount(0);
+});
+
+test('the sidebar filters by status; the dashboard shows counts and what awaits an editor, and opens it', async ({ page, openApp, services }) => {
+  const { editor } = await submitSeed(services);
+  await openApp();
+  const list = page.getByRole('list', { name: 'Comparisons' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByRole('listitem').filter({ hasText: SEED_TITLE })).toContainText('In review');
+
+  const status = page.getByRole('combobox', { name: 'Filter by status' });
+  await status.selectOption({ label: 'In review (1)' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list.getByRole('listitem')).toContainText(SEED_TITLE);
+
+  await status.selectOption('draft');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list.getByRole('listitem')).toContainText('Revenue vs. Profit');
+
+  // Combined with the text filter: a draft matching "social" is none.
+  await page.getByRole('searchbox', { name: 'Filter comparisons' }).fill('social');
+  await expect(list.getByRole('listitem')).toHaveCount(0);
+  await expect(page.getByText('No comparison matching “social” is “Draft”.')).toBeVisible();
+
+  await status.selectOption('all');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('searchbox', { name: 'Filter comparisons' }).fill('');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+
+  // The dashboard as the author (a writer) awaits nothing; switched to the seed's editor, it follows at once.
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Dashboard' }).click();
+  await expect(page.getByText('Only editors review: switch your profile to an editor to see what awaits you.')).toBeVisible();
+  await switchProfile(page, editor.name, 'Editor');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByText(`Working as ${editor.name} (editor).`)).toBeVisible();
+
+  const chart = page.getByRole('list', { name: 'Articles by status' });
+  await expect(chart.getByRole('listitem')).toHaveText(['Draft1', 'In review1', 'Changes requested0', 'Approved0', 'Signed off0']);
+
+  const awaiting = page.getByRole('list', { name: 'Awaiting my review' });
+  await expect(awaiting.getByRole('button')).toHaveCount(1);
+  await expect(awaiting.getByRole('button')).toContainText(SEED_TITLE);
+  await expect(page.getByRole('list', { name: 'Oldest waiting' }).getByRole('button')).toHaveCount(1);
+  await expect(page.getByText('Nothing of yours has changes requested.')).toBeVisible();
+
+  await mkdir(OUT_DIR, { recursive: true });
+  await page.screenshot({ path: join(OUT_DIR, 'dashboard.png'), animations: 'disabled', caret: 'hide' });
+
+  await awaiting.getByRole('button').click();
+  await expectSeedOpen(page);
+  await expect(page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Comparisons' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('an editor signs off a bio in the People view; their own bio is refused in words', async ({ page, openApp, services, readStoredPeople }) => {
+  const { author, editor } = await seedPeople(services);
+  await services.invoke('profile.set', { personId: editor.id, role: 'editor' });
+  await openApp();
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'People' }).click();
+  const people = page.getByRole('list', { name: 'People' });
+  await expect(people.getByRole('listitem').filter({ hasText: author.name })).toContainText('Bio: Draft');
+
+  // Their own bio first: refused, with the reason.
+  await page.getByRole('button', { name: `Edit ${editor.name}` }).click();
+  await page.getByRole('button', { name: 'Submit bio for review' }).click();
+  await expect(page.getByTestId('bio-state')).toHaveText('Awaiting review');
+  await page.getByRole('button', { name: 'Approve bio' }).click();
+  await expect(page.getByRole('alert')).toContainText('cannot review their own bio');
+  await expect(page.getByTestId('bio-state')).toHaveText('Awaiting review');
+
+  // The author's bio: an unsaved edit goes out with the submission, then approve and sign off.
+  await page.getByRole('button', { name: `Edit ${author.name}` }).click();
+  await page.getByRole('textbox', { name: 'Credentials' }).fill('Senior writer');
+  await page.getByRole('button', { name: 'Submit bio for review' }).click();
+  await expect(page.getByTestId('bio-state')).toHaveText('Awaiting review');
+  await page.getByRole('button', { name: 'Approve bio' }).click();
+  await expect(page.getByTestId('bio-state')).toHaveText('Approved');
+  await page.getByRole('button', { name: 'Sign off bio' }).click();
+  await expect(page.getByTestId('bio-state')).toHaveText('Signed off');
+  await expect(people.getByRole('listitem').filter({ hasText: author.name })).toContainText('Bio: Signed off');
+  await mkdir(OUT_DIR, { recursive: true });
+  await page.screenshot({ path: join(OUT_DIR, 'bio-review.png'), animations: 'disabled', caret: 'hide' });
+
+  // The form took the reviewed revision: a later save is no conflict, and voids the sign-off visibly.
+  await expect(page.getByRole('button', { name: 'Approve bio' })).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Credentials' }).fill('Senior writer and editor');
+  await expect(page.getByTestId('bio-state')).toHaveText('Changed since approval');
+  await page.getByRole('button', { name: 'Save person' }).click();
+  await expect(people.getByRole('listitem').filter({ hasText: author.name })).toContainText('Bio: Changed since approval');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  const stored = (await readStoredPeople()).find((p) => p.id === author.id)!;
+  expect(stored.credentials).toBe('Senior writer and editor');
+  expect(stored.review?.signOff?.by).toBe(editor.id);
+  expect(stored.revision).toBe(author.revision + 5);
+});
