@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalContent } from '../../shared/export/canonicalContent';
 import type { Comparison } from '../../shared/model/comparison';
-import { stableStringify } from '../store/durableWrite';
+import { articleContentHash } from '../../shared/review/parts';
 
 /** sha256 of some bytes or text (UTF-8), as lowercase hex. */
 export function sha256Hex(data: string | Uint8Array): string {
@@ -10,5 +9,5 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 /** The hash a sign-off vouches for: sha256 of the article's canonical content, serialized deterministically. */
 export function contentHash(c: Comparison): string {
-  return sha256Hex(stableStringify(canonicalContent(c)));
+  return articleContentHash(c);
 }

@@ -13,6 +13,7 @@ import {
   type SignOff,
 } from './exportSchemas';
 import { renderRichText } from './richTextRender';
+import { articleContentHash } from '../review/parts';
 
 export interface ArticleJsonInput {
   comparison: Comparison;
@@ -30,13 +31,11 @@ export function richValue(doc: RichDoc): RichValue {
   return { ...renderRichText(doc), doc: doc as RichValue['doc'] };
 }
 
-/**
- * The sign-off recorded in the stored review data, when it has the `{ by, at }` shape; the
- * review issue owns that shape, so anything else counts as no sign-off.
- */
+/** The sign-off that still holds: recorded, and the content still hashes to what it vouched for. */
 export function readSignOff(comparison: Comparison): SignOff | null {
-  const parsed = signOffSchema.safeParse(comparison.review?.signOff ?? null);
-  return parsed.success ? parsed.data : null;
+  const signOff = comparison.review?.signOff ?? null;
+  if (!signOff || signOff.hash !== articleContentHash(comparison)) return null;
+  return { by: signOff.by, at: signOff.at };
 }
 
 /** The per-article export (`comparisons/<slug>.json`) as plain data; serialize with stableStringify. */
@@ -77,6 +76,8 @@ export function buildArticleJson(input: ArticleJsonInput): ArticleExport {
       signedOffAt: signOff?.at ?? null,
       contentHash: input.contentHash,
       parts: { ...(c.review?.parts ?? {}) },
+      signOff: c.review?.signOff ?? null,
+      comments: c.review?.comments ?? [],
     },
     revision: c.revision,
   };

@@ -60,7 +60,9 @@ function frontMatter(article: ArticleExport): string {
   (doc.get('terms', true) as YAMLSeq).flow = true;
   // Every string double-quoted, never folded: a title like `No: yes` or `2023-10-10` stays a string.
   const yaml = doc.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, flowCollectionPadding: false });
-  return `---\n${yaml}---`;
+  // `<` and `>` only occur inside those double-quoted strings: written as YAML escapes they read
+  // back the same, and a renderer that does not know front matter shows no tag from a title.
+  return `---\n${yaml.replace(/</g, '\\u003c').replace(/>/g, '\\u003e')}---`;
 }
 
 function heading(text: string): string {

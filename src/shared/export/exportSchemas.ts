@@ -3,6 +3,7 @@ import { comparisonStatusSchema } from '../api/contract';
 import { chartSchema, exampleSchema, termSchema } from '../model/comparison';
 import { idSchema, isoDateSchema, isoDateTimeSchema, termKeySchema } from '../model/ids';
 import { blockDocSchema } from '../model/richText';
+import { commentThreadSchema, partKeySchema, partReviewSchema, reviewRecordSchema, signOffRecordSchema } from '../review/reviewModel';
 
 /**
  * The exported formats, described once: the exporters' output is typed from these schemas, and
@@ -64,8 +65,12 @@ export const articleExportSchema = z.strictObject({
     signedOffAt: isoDateTimeSchema.nullable(),
     /** sha256 (hex) of the canonical content: what a sign-off vouches for. */
     contentHash: sha256Hex,
-    /** The stored per-part review records, carried as they are (the review issue defines them). */
-    parts: z.record(z.string(), z.unknown()),
+    /** The per-part review records: who approved or asked for changes, when, at which part hash. */
+    parts: z.record(partKeySchema, partReviewSchema),
+    /** The stored sign-off with the hash it vouched for (kept even when a later edit voided it). */
+    signOff: signOffRecordSchema.nullable(),
+    /** Comment threads, anchored to parts by id. */
+    comments: z.array(commentThreadSchema),
   }),
   revision: z.number().int().min(1),
 });
@@ -78,8 +83,8 @@ export const personExportSchema = z.strictObject({
   name: z.string().min(1),
   credentials: z.string(),
   bio: richValueSchema,
-  /** The stored review data of the bio, carried as it is; null when there is none. */
-  review: z.unknown().nullable(),
+  /** The bio's review data; null when there is none. */
+  review: reviewRecordSchema.nullable(),
 });
 export type PersonExport = z.infer<typeof personExportSchema>;
 

@@ -9,8 +9,9 @@ import type { FsLayer } from '../../store/fsLayer';
 import type { RecordWriter } from '../../store/WorkspaceStore';
 import { contentHash } from '../contentHash';
 import { mergeParts, mergeReviewValue } from './partMerge';
-import { analyseArticle, type ImportPlan, type ImportPlanItem, type ImportReadTarget } from './planImport';
+import { analyseArticle, mergeableReview, type ImportPlan, type ImportPlanItem, type ImportReadTarget } from './planImport';
 import type { BundleContents } from './readBundle';
+import { isEmptyReview, readReview } from '../../../shared/review/status';
 
 /** Per item: take theirs, keep mine, keep both (theirs as a copy), or choose part by part. */
 export type ImportChoice = 'theirs' | 'mine' | 'both' | { parts: Record<string, 'theirs' | 'mine'> };
@@ -105,8 +106,9 @@ export async function applyImport(
         revision: Math.max(local.revision + 1, theirs.revision),
         updatedAt: at,
       };
-      const review = mergeReviewValue(local.review, theirs.review, mineNewer ? 'mine' : 'theirs');
-      if (review !== undefined) record.review = review;
+      const review = readReview(mergeReviewValue(local.review, theirs.review, mineNewer ? 'mine' : 'theirs'));
+      if (isEmptyReview(review)) delete record.review;
+      else record.review = review;
       writes.push({ kind: 'person', record, outcome: 'updated', previous: local });
     }
   }
@@ -144,12 +146,15 @@ export async function applyImport(
       ? mergeParts(local, theirs, analysis.diffs.map((d) => ({ ...d, state: 'theirs-only' as const })), () => 'theirs')
       : mergeParts(local, theirs, analysis.diffs, (partId) => (typeof choice === 'object' ? (choice.parts[partId] ?? 'mine') : 'theirs'));
     const prefer = choice === 'theirs' ? 'theirs' : 'mine';
-    const parts = mergeReviewValue(local.review?.parts ?? {}, theirs.review?.parts ?? {}, prefer) as Record<string, unknown>;
+    // Part records and comment threads merge by key and id; a record whose part changed here
+    // simply no longer matches its hash, so that part shows as changed since approval.
+    const { parts, comments } = readReview(mergeReviewValue(mergeableReview(local), mergeableReview(theirs), prefer));
     const hash = contentHash(merged);
     const signOff = hash === contentHash(theirs) ? (theirs.review?.signOff ?? null) : hash === contentHash(local) ? (local.review?.signOff ?? null) : null;
     const record: Comparison = { ...merged, revision: Math.max(local.revision + 1, theirs.revision), createdAt: local.createdAt, updatedAt: at };
-    if (Object.keys(parts).length > 0 || signOff) record.review = { parts, signOff };
-    else delete record.review;
+    const review = { parts, signOff, comments };
+    if (isEmptyReview(review)) delete record.review;
+    else record.review = review;
     writes.push({ kind: 'comparison', record, outcome: 'updated', previous: local, lineage: a.lineage });
   }
 

@@ -3,6 +3,7 @@ import { COMPARISON_FORMAT, defaultTitle, type Comparison } from '../../../share
 import { PERSON_FORMAT, type Person } from '../../../shared/model/person';
 import type { BlockDoc, InlineDoc } from '../../../shared/model/richText';
 import { slugFromTerms } from '../../../shared/model/slug';
+import { isEmptyReview } from '../../../shared/review/status';
 
 /**
  * The stored record an exported article stands for. Bookkeeping the export does not carry is
@@ -13,8 +14,7 @@ import { slugFromTerms } from '../../../shared/model/slug';
 export function comparisonFromArticle(article: ArticleExport, now: Date): Comparison {
   const names = article.terms.map((t) => t.name.trim());
   const at = now.toISOString();
-  const { signedOffBy, signedOffAt, parts } = article.review;
-  const signOff = signedOffBy && signedOffAt ? { by: signedOffBy, at: signedOffAt } : null;
+  const { parts, signOff, comments } = article.review;
   const record: Comparison = {
     format: COMPARISON_FORMAT,
     id: article.id,
@@ -40,14 +40,15 @@ export function comparisonFromArticle(article: ArticleExport, now: Date): Compar
     related: article.related.map((r) => r.id),
   };
   // No review data is stored as no field at all, as the store itself does.
-  if (Object.keys(parts).length > 0 || signOff) record.review = { parts: { ...parts }, signOff };
+  const review = { parts: { ...parts }, signOff, comments: [...comments] };
+  if (!isEmptyReview(review)) record.review = review;
   return record;
 }
 
 export function personFromExport(p: PersonExport, now: Date): Person {
   const at = now.toISOString();
   const record: Person = { format: PERSON_FORMAT, id: p.id, revision: p.revision, createdAt: at, updatedAt: at, name: p.name, credentials: p.credentials, bio: p.bio.doc as BlockDoc };
-  if (p.review !== null && p.review !== undefined) record.review = p.review;
+  if (p.review && !isEmptyReview(p.review)) record.review = p.review;
   return record;
 }
 

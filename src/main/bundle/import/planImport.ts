@@ -103,13 +103,18 @@ export async function analyseArticle(store: ImportReadTarget, a: ImportedArticle
   item.parts = diffs;
   const mineChanged = diffs.some((d) => d.state === 'mine-only' || d.state === 'both');
   const theirsChanged = diffs.some((d) => d.state === 'theirs-only' || d.state === 'both');
-  const reviewChanged = !same(mergeReviewValue(local.review?.parts ?? {}, theirs.review?.parts ?? {}, 'mine'), local.review?.parts ?? {});
+  const reviewChanged = !same(mergeReviewValue(mergeableReview(local), mergeableReview(theirs), 'mine'), mergeableReview(local));
   if (mineChanged && theirsChanged) item.action = 'conflicting';
   else if (theirsChanged || reviewChanged) item.action = 'updated';
   else item.action = 'unchanged';
   if (!base && diffs.length > 0) item.notes.push('No common revision was found in the history: every differing part needs a choice.');
-  if (reviewChanged) item.notes.push('Review records arrive and are merged by id.');
+  if (reviewChanged) item.notes.push('Review records and comments arrive and are merged by id.');
   return { item, local, base, diffs };
+}
+
+/** The review data that merges by key and id on import (the sign-off goes by content hash). */
+export function mergeableReview(c: Comparison): { parts: Record<string, unknown>; comments: unknown[] } {
+  return { parts: c.review?.parts ?? {}, comments: c.review?.comments ?? [] };
 }
 
 async function planPerson(p: ImportedPerson, local: Person | null, history: HistoryStore): Promise<ImportPlanItem> {

@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { basename, resolve } from 'node:path';
+import type { EventName } from '../../shared/api/channels';
+import { ServiceError } from '../../shared/api/errors';
+import type {
+  ExportFormat,
+  ExportProgress,
+  ExportRunOutput,
+  ImportApplyOutput,
+  ImportChoiceInput,
+  ImportPart,
+  ImportPlanItemView,
+  ImportPlanView,
+  ImportSourceKind,
+  PreviewOutput,
+} from '../../shared/api/publishContract';
+import { buildArticleJson } from '../../shared/export/articleJson';
+import { articleHtmlDocument } from '../../shared/export/articleHtml';
+import { buildArticleMarkdown } from '../../shared/export/articleMarkdown';
+import type { Comparison } from '../../shared/model/comparison';
+import type { Person } from '../../shared/model/person';
+import { contentHash } from '../bundle/contentHash';
+import { exportBundle, type ExportSource } from '../bundle/exportBundle';
+import { applyImport } from '../bundle/import/applyImport';
+import { readArticleMarkdown } from '../bundle/import/markdownContents';
+import { planImport, type ImportPlan, type ImportPlanItem } from '../bundle/import/planImport';
+import { readBundle, type BundleContents } from '../bundle/import/readBundle';
+import packageJson from '../../../package.json';
+import { HistoryStore } from '../history/HistoryStore';
+import type { WorkspaceStore } from '../store/WorkspaceStore';
+import { comparisonPartText, personPartText, type PartContext } from './partText';
+
+/** What publishing needs from the app shell: native dialogs, the file manager, the event sink. */
+export interface PublishingDeps {
+  /** Native save dialog for the bundle to create (a .zip, or a new folder); null when cancelled. */
+  chooseExportTarget?(format: ExportFormat): Promise<string | null>;
+  /** Native open dialog for a bundle (.zip) or article (.md) file, or a bundle folder; null when cancelled. */
+  chooseImportSource?(kind: ImportSourceKind): Promise<string | null>;
+  /** Shows a file or folder in the system's file manager. */
+  revealPath?(path: string): Promise<void>;
+  emit(event: EventName, payload: unknown): void;
+}
+
+export interface PublishingOptions {
+  now?: () => Date;
+  /**
+   * Test seam: awaited before the export reads article `index` (the e2e harness holds an export
+   * here to look at its progress and cancel it). A cancel does not wait for it.
+   */
+  exportPace?: (index: number) => Promise<void>;
+}
+
+/** The app's version for the manifest (a default import: the e2e harness's JSON loader gives only that). */
+const APP_VERSION: string = packageJson.version;
+
+interface PendingImport {
+  planId: string;
+  storePath: string;
+  contents: BundleContents;
+  plan: ImportPlan;
+}
+
+/**
+ * The app's export, import and preview over the open workspace. One export runs at a time and
+ * can be cancelled (nothing of it stays on disk); an import is read and planned first, held
+ * here under a plan id, and applied all-or-nothing with the user's choices.
+ */
+export class Publishing {
+  private running: AbortController | null = null;
+  private pending: PendingImport | null = null;
+
+  constructor(
+    private readonly deps: PublishingDeps,
+    private readonly options: PublishingOptions = {},
+  ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  async export(store: WorkspaceStore, input: { selection: 'signed-off' | 'all' | 'chosen'; ids?: string[]; format: ExportFormat }): Promise<ExportRunOutput> {
+    const choose = this.deps.chooseExportTarget;
+    if (!choose) throw unavailable('Choosing where to export');
+    if (this.running) throw new ServiceError('IN_USE', 'An export is already running: wait for it to finish or cancel it.');
+    const only = input.selection === 'chosen' ? slugsOf(store, input.ids ?? []) : undefined;
+    const controller = new AbortController();
+    this.running = controller;
+    try {
+      const picked = await choose(input.format);
+      if (!picked) return null;
+      const out = input.format === 'zip' && !/\.zip$/i.test(picked) ? `${resolve(picked)}.zip` : resolve(picked);
+      const result = await exportBundle(this.pacedSource(store, controller.signal), {
+        out,
+        format: input.format,
+        status: input.selection === 'signed-off' ? 'signed-off' : 'any',
+        only,
+        createdBy: currentUser(),
+        appVersion: APP_VERSION,
+        now: bundleTime(store),
+        onProgress: (done, total) => this.deps.emit('export.progress', { done, total } satisfies ExportProgress),
+        signal: controller.signal,
+        // Lineage lets the receiving side tell an update from a conflict on the way back.
+        history: HistoryStore.forStore(store),
+      });
+      await this.deps.revealPath?.(result.path).catch((error: unknown) => console.warn('Versus Desk: could not show the export', error));
+      return { outcome: 'exported', path: result.path, items: result.items, bytes: result.bytes };
+    } catch (error) {
+      if (controller.signal.aborted) return { outcome: 'cancelled' };
+      if (error instanceof ServiceError) throw error;
+      throw new ServiceError('IO', `The export could not be written: ${messageOf(error)}. Nothing was left behind.`);
+    } finally {
+      this.running = null;
+    }
+  }
+
+  cancelExport(): { cancelled: boolean } {
+    const running = this.running;
+    if (!running || running.signal.aborted) return { cancelled: false };
+    running.abort(new ServiceError('CONFLICT', 'The export was cancelled.'));
+    return { cancelled: true };
+  }
+
+  /** The store, with a pause before each article is read that gives way at once to a cancel. */
+  private pacedSource(store: WorkspaceStore, signal: AbortSignal): ExportSource {
+    const pace = this.options.exportPace;
+    let index = 0;
+    return {
+      listComparisons: () => store.listComparisons(),
+      listPeople: () => store.listPeople(),
+      getComparison: async (id) => {
+        const at = index++;
+        if (pace) await untilAborted(pace(at), signal);
+        signal.throwIfAborted();
+        return store.getComparison(id);
+      },
+    };
+  }
+
+  async plan(store: WorkspaceStore, kind: ImportSourceKind): Promise<ImportPlanView | null> {
+    const choose = this.deps.chooseImportSource;
+    if (!choose) throw unavailable('Choosing what to import');
+    const picked = await choose(kind);
+    if (!picked) return null;
+    const path = resolve(picked);
+    let contents: BundleContents;
+    try {
+      contents = /\.(md|markdown)$/i.test(path)
+        ? await readArticleMarkdown(path, store, { now: this.now() })
+        : await readBundle(path, undefined, this.now());
+    } catch (error) {
+      if (error instanceof ServiceError) throw error;
+      throw new ServiceError('IO', `${basename(path)} could not be read: ${messageOf(error)}. Nothing was written.`);
+    }
+    const plan = await planImport(store, contents, HistoryStore.forStore(store));
+    const planId = randomUUID();
+    this.pending = { planId, storePath: store.path, contents, plan };
+    return { planId, source: plan.source, items: await this.itemViews(store, contents, plan), report: [...plan.report] };
+  }
+
+  async apply(store: WorkspaceStore, planId: string, choices: Record<string, ImportChoiceInput>): Promise<ImportApplyOutput> {
+    const pending = this.pending;
+    if (!pending || pending.planId !== planId || pending.storePath !== store.path) {
+      throw new ServiceError('NOT_FOUND', 'That import is no longer waiting: choose what to import again.');
+    }
+    const result = await applyImport(store, pending.contents, pending.plan, choices, { by: currentUser(), now: this.now() });
+    this.pending = null;
+    return { written: result.written, skipped: result.skipped, report: [...pending.plan.report] };
+  }
+
+  async preview(store: WorkspaceStore, id: string): Promise<PreviewOutput> {
+    const comparison = await store.getComparison(id);
+    const summaries = store.listComparisons();
+    const article = buildArticleJson({
+      comparison,
+      people: store.listPeople(),
+      articles: summaries.map((s) => ({ id: s.id, slug: s.slug, title: s.title })),
+      status: summaries.find((s) => s.id === id)?.status ?? 'draft',
+      contentHash: contentHash(comparison),
+    });
+    return { title: article.title, slug: article.slug, html: articleHtmlDocument(article), markdown: buildArticleMarkdown(article) };
+  }
+
+  /** Each plan item with both sides of every differing part as text. */
+  private async itemViews(store: WorkspaceStore, contents: BundleContents, plan: ImportPlan): Promise<ImportPlanItemView[]> {
+    const localPeople = store.listPeople();
+    const summaries = store.listComparisons();
+    const ctx: PartContext = {
+      people: [...localPeople, ...contents.people.map((p) => p.record)],
+      articles: [...summaries, ...contents.articles.map((a) => a.record)],
+    };
+    const views: ImportPlanItemView[] = [];
+    for (const item of plan.items) {
+      let parts: ImportPart[] = [];
+      if (item.kind === 'comparison') {
+        const theirs = contents.articles.find((a) => a.record.id === item.id)?.record;
+        const mine = item.localRevision === null ? null : await store.getComparison(item.id).catch(() => null);
+        parts = partViews(item, (partId, side) => {
+          const c: Comparison | null | undefined = side === 'mine' ? mine : theirs;
+          return c ? comparisonPartText(partId, c, ctx) : null;
+        });
+      } else {
+        const theirs = contents.people.find((p) => p.record.id === item.id)?.record;
+        const mine = localPeople.find((p) => p.id === item.id);
+        parts = partViews(item, (partId, side) => {
+          const p: Person | undefined = side === 'mine' ? mine : theirs;
+          return p ? personPartText(partId, p) : null;
+        });
+      }
+      views.push({
+        kind: item.kind,
+        id: item.id,
+        slug: item.slug,
+        title: item.title,
+        action: item.action,
+        parts,
+        localRevision: item.localRevision,
+        incomingRevision: item.incomingRevision,
+        ...(item.newSlug ? { newSlug: item.newSlug } : {}),
+        notes: [...item.notes],
+      });
+    }
+    return views;
+  }
+}
+
+function partViews(item: ImportPlanItem, text: (partId: string, side: 'mine' | 'theirs') => string | null): ImportPart[] {
+  return (item.parts ?? []).map((d) => ({ partId: d.partId, label: d.label, state: d.state, mine: text(d.partId, 'mine'), theirs: text(d.partId, 'theirs') }));
+}
+
+function slugsOf(store: WorkspaceStore, ids: readonly string[]): string[] {
+  const summaries = store.listComparisons();
+  const missing = ids.filter((id) => !summaries.some((s) => s.id === id));
+  if (missing.length > 0) throw new ServiceError('NOT_FOUND', `${missing.length === 1 ? 'An article you chose no longer exists' : `${missing.length} articles you chose no longer exist`}; choose again.`, { ids: missing });
+  return summaries.filter((s) => ids.includes(s.id)).map((s) => s.slug);
+}
+
+/** The manifest's createdAt: the workspace's latest change, so the same content gives the same bundle. */
+function bundleTime(store: WorkspaceStore): Date {
+  const times = [...store.listComparisons().map((c) => c.updatedAt), ...store.listPeople().map((p) => p.updatedAt)];
+  return new Date(times.reduce((max, t) => (t > max ? t : max), '1970-01-01T00:00:00.000Z'));
+}
+
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<T | void>((done, fail) => {
+    const onAbort = () => done();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        done(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        fail(error);
+      },
+    );
+  });
+}
+
+function unavailable(what: string): ServiceError {
+  return new ServiceError('FORBIDDEN', `${what} is not available in this window.`);
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username || 'versus-desk';
+  } catch {
+    return 'versus-desk';
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

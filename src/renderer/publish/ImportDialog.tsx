@@ -1,0 +1,311 @@
+import { useRef, useState } from 'react';
+import type { ImportApplyOutput, ImportPlanView, ImportSourceKind } from '../../shared/api/publishContract';
+import { call, errorText } from '../api/client';
+import { Dialog } from '../app/Dialog';
+import {
+  ACTION_WORDS,
+  blockingProblem,
+  choiceOptions,
+  choicesPayload,
+  defaultDecisions,
+  mergeSummary,
+  partsToPick,
+  unpickedParts,
+  type ItemChoice,
+  type ItemDecision,
+  type Side,
+} from './importChoices';
+import { PartMergeView } from './PartMergeView';
+
+export interface ImportDialogProps {
+  /** Saves pending edits first; false when something could not be saved. */
+  flushAll: () => Promise<boolean>;
+  /** Told which records the import wrote, so open views reload them. */
+  onImported: (ids: string[]) => Promise<void> | void;
+  onClose: () => void;
+}
+
+type Phase =
+  | { kind: 'choose' }
+  | { kind: 'reading' }
+  | { kind: 'plan'; plan: ImportPlanView; merging: string | null }
+  | { kind: 'applying'; plan: ImportPlanView }
+  | { kind: 'report'; plan: ImportPlanView; result: ImportApplyOutput };
+
+const OUTCOME_WORDS = { created: 'Created', updated: 'Updated', copied: 'Copied as new' } as const;
+
+/**
+ * Import: choose a bundle (zip or folder) or a Markdown article, see the plan (each item new,
+ * updated, unchanged or conflicting) before anything is written, choose per item (and per part
+ * for a conflicting article), apply all-or-nothing, and read what was imported.
+ */
+export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProps) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
+  const [decisions, setDecisions] = useState<Record<string, ItemDecision>>({});
+  const [error, setError] = useState<string | null>(null);
+  const mounted = useRef(true);
+
+  const choose = async (source: ImportSourceKind) => {
+    setError(null);
+    if (!(await flushAll())) {
+      setError('Some changes are not saved yet: see the save status, then import again.');
+      return;
+    }
+    const before = phase;
+    setPhase({ kind: 'reading' });
+    try {
+      const plan = await call('import.plan', { source });
+      if (!mounted.current) return;
+      if (!plan) {
+        setPhase(before);
+        return;
+      }
+      setDecisions(defaultDecisions(plan.items));
+      setPhase({ kind: 'plan', plan, merging: null });
+    } catch (caught) {
+      setPhase({ kind: 'choose' });
+      setError(`Nothing was imported. ${errorText(caught)}`);
+    }
+  };
+
+  const apply = async (plan: ImportPlanView) => {
+    const problem = blockingProblem(plan.items, decisions);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setError(null);
+    if (!(await flushAll())) {
+      setError('Some changes are not saved yet: see the save status, then apply again.');
+      return;
+    }
+    setPhase({ kind: 'applying', plan });
+    try {
+      const result = await call('import.apply', { planId: plan.planId, choices: choicesPayload(plan.items, decisions) });
+      await onImported(result.written.map((w) => w.id));
+      setPhase({ kind: 'report', plan, result });
+    } catch (caught) {
+      setPhase({ kind: 'plan', plan, merging: null });
+      setError(`Nothing was imported. ${errorText(caught)}`);
+    }
+  };
+
+  const decide = (id: string, choice: ItemChoice) => setDecisions((current) => ({ ...current, [id]: { choice, picks: current[id]?.picks ?? {} } }));
+
+  return (
+    <Dialog
+      title="Import"
+      onDismiss={() => {
+        mounted.current = false;
+        onClose();
+      }}
+      className="publish-dialog import-dialog"
+    >
+      {(phase.kind === 'choose' || phase.kind === 'reading') && (
+        <div className="stack">
+          <p>Import a bundle someone exported (a .zip file or a bundle folder), or an article written elsewhere as Markdown (.md). You see what would change before anything is written.</p>
+          <div className="field-row">
+            <button type="button" className="button primary" onClick={() => void choose('file')} disabled={phase.kind === 'reading'} autoFocus>
+              Choose bundle or Markdown file…
+            </button>
+            <button type="button" className="button" onClick={() => void choose('folder')} disabled={phase.kind === 'reading'}>
+              Choose bundle folder…
+            </button>
+          </div>
+          {phase.kind === 'reading' && <p aria-live="polite">Reading and checking…</p>}
+        </div>
+      )}
+
+      {phase.kind === 'plan' && phase.merging === null && (
+        <PlanTable
+          plan={phase.plan}
+          decisions={decisions}
+          onDecide={decide}
+          onMerge={(id) => {
+            decide(id, 'parts');
+            setError(null);
+            setPhase({ ...phase, merging: id });
+          }}
+        />
+      )}
+
+      {phase.kind === 'plan' &&
+        phase.merging !== null &&
+        (() => {
+          const item = phase.plan.items.find((i) => i.id === phase.merging);
+          if (!item) return null;
+          return (
+            <PartMergeView
+              item={item}
+              picks={decisions[item.id]?.picks ?? {}}
+              onBack={() => setPhase({ ...phase, merging: null })}
+              onDone={(picks: Record<string, Side>) => {
+                setDecisions((current) => ({ ...current, [item.id]: { choice: 'parts', picks } }));
+                setError(null);
+                setPhase({ ...phase, merging: null });
+              }}
+            />
+          );
+        })()}
+
+      {phase.kind === 'applying' && <p aria-live="polite">Importing…</p>}
+
+      {phase.kind === 'report' && <ImportReport result={phase.result} />}
+
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {phase.kind === 'plan' && phase.merging === null && (
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="button" onClick={() => setPhase({ kind: 'choose' })}>
+            Choose another…
+          </button>
+          <button type="button" className="button primary" onClick={() => void apply(phase.plan)} autoFocus>
+            Apply import
+          </button>
+        </div>
+      )}
+      {(phase.kind === 'choose' || phase.kind === 'reading') && (
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      )}
+      {phase.kind === 'report' && (
+        <div className="dialog-actions">
+          <button type="button" className="button primary" onClick={onClose} autoFocus>
+            Done
+          </button>
+        </div>
+      )}
+    </Dialog>
+  );
+}
+
+interface PlanTableProps {
+  plan: ImportPlanView;
+  decisions: Record<string, ItemDecision>;
+  onDecide: (id: string, choice: ItemChoice) => void;
+  onMerge: (id: string) => void;
+}
+
+function PlanTable({ plan, decisions, onDecide, onMerge }: PlanTableProps) {
+  const counts = (['new', 'updated', 'unchanged', 'conflicting'] as const).map((a) => `${plan.items.filter((i) => i.action === a).length} ${ACTION_WORDS[a].toLowerCase()}`);
+  return (
+    <div className="stack">
+      <p>
+        Plan for <span className="mono">{plan.source}</span>: {counts.join(', ')}. Nothing is written until you apply.
+      </p>
+      {plan.items.length === 0 ? (
+        <p>The bundle holds nothing to import.</p>
+      ) : (
+        <div className="plan-scroll">
+          <table className="plan-table" aria-label="Import plan">
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">Status</th>
+                <th scope="col">Notes</th>
+                <th scope="col">Choice</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.items.map((item) => {
+                const decision = decisions[item.id];
+                const options = choiceOptions(item);
+                const missing = decision ? unpickedParts(item, decision).length : 0;
+                return (
+                  <tr key={item.id}>
+                    <th scope="row">
+                      <span className="plan-kind">{item.kind === 'comparison' ? 'Article' : 'Person'}</span> {item.title}
+                      {item.slug && <span className="plan-slug mono">{item.newSlug ?? item.slug}</span>}
+                    </th>
+                    <td>
+                      <span className={`pill plan-${item.action}`}>{ACTION_WORDS[item.action]}</span>
+                    </td>
+                    <td className="plan-notes">
+                      {(item.action === 'updated' || item.action === 'conflicting') && item.parts.length > 0 && <div>{mergeSummary(item)}</div>}
+                      {item.notes.map((note) => (
+                        <div key={note}>{note}</div>
+                      ))}
+                    </td>
+                    <td>
+                      {options.length === 0 ? (
+                        <span className="hint-inline">Nothing to do</span>
+                      ) : (
+                        <div className="plan-choice">
+                          <select
+                            className="input select"
+                            aria-label={`Choice for ${item.title}`}
+                            value={decision?.choice ?? options[0].value}
+                            onChange={(event) => onDecide(item.id, event.target.value as ItemChoice)}
+                          >
+                            {options.map((o) => (
+                              <option key={o.value} value={o.value}>
+                                {o.label}
+                              </option>
+                            ))}
+                          </select>
+                          {item.action === 'conflicting' && item.kind === 'comparison' && (
+                            <button type="button" className="button small" onClick={() => onMerge(item.id)} aria-label={`Merge parts of ${item.title}…`}>
+                              Merge parts…
+                            </button>
+                          )}
+                          {missing > 0 && <span className="field-error">{missing === 1 ? '1 part needs a pick' : `${missing} parts need a pick`}</span>}
+                          {decision?.choice === 'parts' && missing === 0 && partsToPick(item).length > 0 && <span className="hint-inline">Picks made</span>}
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {plan.report.length > 0 && <NotPlaced report={plan.report} />}
+    </div>
+  );
+}
+
+function NotPlaced({ report }: { report: readonly string[] }) {
+  return (
+    <section className="not-placed" aria-label="Not placed">
+      <h3 className="part-label">The importer could not place these (they are kept here, not dropped)</h3>
+      <ul>
+        {report.map((line, i) => (
+          <li key={i} className="mono">
+            {line}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ImportReport({ result }: { result: ImportApplyOutput }) {
+  return (
+    <div className="stack" role="status">
+      <p>
+        Imported: {result.written.length} written, {result.skipped} kept as they were.
+      </p>
+      {result.written.length > 0 && (
+        <ul className="import-written" aria-label="Imported">
+          {result.written.map((w) => (
+            <li key={`${w.kind}:${w.id}`}>
+              {OUTCOME_WORDS[w.outcome]} {w.kind === 'comparison' ? 'article' : 'person'} “{w.title}”{w.slug ? ` (${w.slug})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.report.length > 0 && <NotPlaced report={result.report} />}
+    </div>
+  );
+}
