@@ -6,11 +6,19 @@ export interface ComparisonListItemProps {
   summary: ComparisonSummary;
   selected: boolean;
   onOpen: (id: string) => void;
+  /** In a virtualized list: the row's place (for measuring and for aria-posinset/setsize). */
+  position?: { index: number; setSize: number; measureRef: (node: HTMLLIElement | null) => void };
 }
 
-function ComparisonListItemView({ summary, selected, onOpen }: ComparisonListItemProps) {
+function ComparisonListItemView({ summary, selected, onOpen, position }: ComparisonListItemProps) {
   return (
-    <li className="comparison-item">
+    <li
+      className="comparison-item"
+      ref={position?.measureRef}
+      data-index={position?.index}
+      aria-posinset={position ? position.index + 1 : undefined}
+      aria-setsize={position?.setSize}
+    >
       <button
         type="button"
         className="comparison-button"

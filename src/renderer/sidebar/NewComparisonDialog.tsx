@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Dialog } from '../app/Dialog';
+import { FormFooter } from '../app/FormFooter';
 
 export interface NewComparisonDialogProps {
   /** Creates the comparison; rejects with words to show when the store refuses. */
@@ -52,19 +53,7 @@ export function NewComparisonDialog({ onCreate, onCancel }: NewComparisonDialogP
             <span aria-hidden="true">+ </span>Add term
           </button>
         )}
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            Create
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onCancel} submit="Create" busy={busy} />
       </form>
     </Dialog>
   );

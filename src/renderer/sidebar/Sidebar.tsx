@@ -1,6 +1,9 @@
-import type { RefObject } from 'react';
+import { useMemo, useState, type RefObject } from 'react';
 import type { ComparisonSummary } from '../../shared/api/contract';
-import { ComparisonListItem } from './ComparisonListItem';
+import { countByStatus, filterByStatus, type StatusFilter } from '../../shared/dashboard/dashboard';
+import { VirtualComparisonList } from './VirtualComparisonList';
+import { StatusFilterSelect } from './StatusFilterSelect';
+import { STATUS_WORDS } from './statusWords';
 
 export interface SidebarProps {
   query: string;
@@ -15,7 +18,11 @@ export interface SidebarProps {
 }
 
 /** The workspace's comparisons: filter as you type, open one, or start a new one. */
-export function Sidebar({ query, onQuery, summaries, selectedId, onOpen, onNew, filterRef, loading, error }: SidebarProps) {
+export function Sidebar({ query, onQuery, summaries: matching, selectedId, onOpen, onNew, filterRef, loading, error }: SidebarProps) {
+  // The status filter narrows what the text filter matched.
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const counts = useMemo(() => countByStatus(matching), [matching]);
+  const summaries = useMemo(() => filterByStatus(matching, status), [matching, status]);
   return (
     <nav aria-label="Comparisons" className="sidebar">
       <div className="sidebar-tools">
@@ -31,19 +38,22 @@ export function Sidebar({ query, onQuery, summaries, selectedId, onOpen, onNew, 
         <button type="button" className="button primary" onClick={onNew} title="New comparison (Ctrl+N)">
           New comparison
         </button>
+        <StatusFilterSelect value={status} onChange={setStatus} counts={counts} total={matching.length} />
       </div>
       {error && (
         <p className="field-error" role="alert">
           {error}
         </p>
       )}
-      <ul role="list" aria-label="Comparisons" className="comparison-list" aria-busy={loading}>
-        {summaries.map((summary) => (
-          <ComparisonListItem key={summary.id} summary={summary} selected={summary.id === selectedId} onOpen={onOpen} />
-        ))}
-      </ul>
+      <VirtualComparisonList summaries={summaries} selectedId={selectedId} onOpen={onOpen} loading={loading} />
       {!loading && summaries.length === 0 && (
-        <p className="hint sidebar-empty">{query ? `No comparison matches “${query}”.` : 'No comparisons yet.'}</p>
+        <p className="hint sidebar-empty">
+          {status !== 'all' && matching.length > 0
+            ? `No comparison${query ? ` matching “${query}”` : ''} is “${STATUS_WORDS[status]}”.`
+            : query
+              ? `No comparison matches “${query}”.`
+              : 'No comparisons yet.'}
+        </p>
       )}
     </nav>
   );

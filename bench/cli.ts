@@ -1,0 +1,145 @@
+/**
+ * `npm run bench` runs this file's build (out/bench/cli.mjs, made by scripts/bench.mjs):
+ *   node out/bench/cli.mjs [--small] [--no-browser] [--work <dir>]
+ * The main-side memory figure comes from a clean child process (memoryChild.ts).
+ */
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { tmpdir, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { machineInfo, tableLines, writePerformanceDoc, writeResults } from './report';
+import { FULL, SMALL, prepareWorkspaces, runNodeBench } from './runBench';
+import { chromiumPath, runBrowserBench } from './browserBench';
+import { PERFORMANCE_NOTES } from './notes';
+import { exportImportRows, measureExportImport, measureSearch, searchQueries, searchRows } from './nodeBench';
+import { WorkspaceStore } from '../src/main/store/WorkspaceStore';
+import type { BenchRow } from './stats';
+
+const { values } = parseArgs({
+  options: {
+    small: { type: 'boolean' },
+    'no-browser': { type: 'boolean' },
+    /** Only the Chromium rows; at full scale they replace those in bench/results.json. */
+    'only-browser': { type: 'boolean' },
+    /** Where --only-browser writes its rows (default: merged into bench/results.json). */
+    out: { type: 'string' },
+    /** Merge the rows of this results file into bench/results.json (same name: replaced) and rewrite docs/performance.md; measures nothing. */
+    merge: { type: 'string' },
+    /** Measure only search, on this existing workspace (with --out). */
+    'search-only': { type: 'string' },
+    /** Measure only export and import, from this existing workspace (with --out). */
+    'exchange-only': { type: 'string' },
+    work: { type: 'string' },
+    root: { type: 'string' },
+  },
+});
+
+async function childMemory(dir: string): Promise<number> {
+  const script = join(dirname(process.argv[1] as string), 'memoryChild.mjs');
+  const child = spawn(process.execPath, ['--expose-gc', script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  const rss = Number(out.trim().split('\n').pop());
+  if (code !== 0 || !Number.isFinite(rss)) throw new Error(`the memory child failed (exit ${code}): ${out}`);
+  return rss;
+}
+
+async function main(): Promise<void> {
+  const root = resolve(values.root ?? process.cwd());
+  const browserRow = (name: string) => ['typing', 'first screen', 'renderer'].some((p) => name.startsWith(p));
+  if (values['search-only']) {
+    const dir = resolve(values['search-only']);
+    const store = await WorkspaceStore.open(dir);
+    const ids = store.listComparisons().map((s) => s.id);
+    const sample = [];
+    for (let i = 0; i < 300; i++) sample.push(await store.getComparison(ids[(i * 7919) % ids.length] as string));
+    await store.close();
+    const rows = searchRows(await measureSearch(dir, searchQueries(sample, FULL.searchPhrases)), ids.length);
+    console.log(tableLines(rows, false).join('\n'));
+    if (values.out) await writeResults(resolve(values.out), rows);
+    return;
+  }
+  if (values['exchange-only']) {
+    const rows = exportImportRows(await measureExportImport(resolve(values['exchange-only']), join(resolve(values.work ?? tmpdir()), 'bench-exchange')));
+    console.log(tableLines(rows, false).join('\n'));
+    if (values.out) await writeResults(resolve(values.out), rows);
+    return;
+  }
+  if (values.merge) {
+    const readRows = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as BenchRow[];
+    const incoming = await readRows(values.merge);
+    const current = await readRows(join(root, 'bench', 'results.json'));
+    const merged = [...current.map((r) => incoming.find((x) => x.name === r.name) ?? r), ...incoming.filter((x) => !current.some((r) => r.name === x.name))];
+    await writeResults(join(root, 'bench', 'results.json'), merged);
+    await writePerformanceDoc(join(root, 'docs', 'performance.md'), merged, machineInfo(chromiumPath() ?? null, loadavg()), PERFORMANCE_NOTES);
+    console.log(tableLines(merged, false).join('\n'));
+    return;
+  }
+  const scale = values.small ? SMALL : FULL;
+  const workDir = resolve(values.work ?? join(tmpdir(), 'versus-desk-bench'));
+  const log = (line: string) => console.error(`[bench] ${line}`);
+  const loadBefore = loadavg();
+  log(`scale ${scale.name}: ${scale.articles} articles; work folder ${workDir}`);
+  const workspaces = await prepareWorkspaces(scale, workDir, log);
+  const rows: BenchRow[] = [];
+  const failures: string[] = [];
+  // A part that fails is reported as such, and the rest still runs.
+  const section = async (label: string, work: () => Promise<BenchRow[]>) => {
+    try {
+      rows.push(...(await work()));
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      failures.push(`- ${label} failed: ${message}`);
+      log(`${label} FAILED: ${message}`);
+      process.exitCode = 1;
+    }
+  };
+  if (!values['no-browser']) {
+    await section('Chromium measurements', () =>
+      runBrowserBench({
+        scale,
+        workspaces,
+        log,
+        rendererDir: join(root, 'out', 'renderer'),
+        bareEditorDir: join(root, 'out', 'bench', 'bare-editor'),
+        screenshotDir: join(root, 'test-results', 'screenshots'),
+      }),
+    );
+  }
+  if (!values['only-browser']) {
+    await section('main-side measurements', () => runNodeBench({ scale, workDir, workspaces, log, memory: childMemory, failures }));
+  } else if (scale.name === 'full' && !values.out) {
+    // Keep the main-side rows of the last full run.
+    const previous = JSON.parse(await readFile(join(root, 'bench', 'results.json'), 'utf8').catch(() => '[]')) as BenchRow[];
+    rows.push(...previous.filter((r) => !browserRow(r.name)));
+    log(`kept ${previous.filter((r) => !browserRow(r.name)).length} main-side rows from bench/results.json`);
+  }
+  const order = ['save', 'bytes', 'open', 'search', 'export', 'import', 'typing', 'first screen', 'main-side memory', 'renderer'];
+  const rank = (r: BenchRow) => {
+    const i = order.findIndex((prefix) => r.name.startsWith(prefix));
+    return i < 0 ? order.length : i;
+  };
+  rows.sort((a, b) => rank(a) - rank(b));
+  console.log(tableLines(rows, false).join('\n'));
+  const met = rows.filter((r) => r.met).length;
+  console.log(`\n${met} of ${rows.length} targets met`);
+  for (const failure of failures) console.log(`FAILED: ${failure}`);
+  if (failures.length > 0) process.exitCode = 1;
+  if (values.out) {
+    await writeResults(resolve(values.out), rows);
+  } else if (scale.name === 'full') {
+    await writeResults(join(root, 'bench', 'results.json'), rows);
+    const notes = failures.length > 0 ? ['## Failures in this run', '', ...failures.map((f) => (f.startsWith('- ') ? f : `- ${f}`)), '', ...PERFORMANCE_NOTES] : PERFORMANCE_NOTES;
+    await writePerformanceDoc(join(root, 'docs', 'performance.md'), rows, machineInfo(chromiumPath() ?? null, loadBefore), notes);
+    log('wrote bench/results.json and docs/performance.md');
+  } else {
+    await writeResults(join(workDir, 'results.json'), rows);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

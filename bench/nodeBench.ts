@@ -1,0 +1,290 @@
+/** The main-side measurements: save, open, search, export, import and main-process memory. */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Comparison } from '../src/shared/model/comparison';
+import { docFromText } from '../src/shared/model/richText';
+import { stableStringify } from '../src/main/store/durableWrite';
+import { WorkspaceStore } from '../src/main/store/WorkspaceStore';
+import { INDEX_BYTES_PER_CHANGE } from '../src/main/store/ComparisonIndex';
+import { exportBundle, writeZip } from '../src/main/bundle/exportBundle';
+import { readZipEntries } from '../src/main/bundle/import/zipEntries';
+import { resolveLimits } from '../src/main/bundle/import/bundleLimits';
+import { applyImport, planImport, readBundle } from '../src/main/bundle/import';
+import { HistoryStore } from '../src/main/history/HistoryStore';
+import { CountingFs } from './workspace';
+import { median, percentile, row, type BenchRow } from './stats';
+
+/** open, write, fsync, close, rename, fsync the folder: the floor of a durable save. */
+export async function durableWriteFloor(file: string, text: string): Promise<void> {
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await open(temp, 'wx');
+  await handle.writeFile(text, 'utf8');
+  await handle.sync();
+  await handle.close();
+  await rename(temp, file);
+  const dir = await open(join(file, '..'), 'r');
+  await dir.sync();
+  await dir.close();
+}
+
+export interface SaveFigures {
+  p50: number;
+  p95: number;
+  floorP50: number;
+  floorP95: number;
+  bytesPerSave: number;
+  fileBytes: number;
+  /** The index cache's size and the share of its rewrite each save carries (INDEX_BYTES_PER_CHANGE policy). */
+  indexFileBytes: number;
+  indexSharePerSave: number;
+}
+
+/** Saves `count` articles (a one-word edit each, as an autosave), each next to a bare durable write of the same bytes. */
+export async function measureSaves(dir: string, count: number): Promise<SaveFigures> {
+  const store = await WorkspaceStore.open(dir);
+  const ids = store.listComparisons().map((s) => s.id);
+  const pick = (i: number) => ids[(i * 7919) % ids.length] as string;
+  const floorFile = join(dir, 'comparisons', '.bench-floor.json');
+  const times: number[] = [];
+  const floors: number[] = [];
+  try {
+    const warmup = 5;
+    for (let i = 0; i < count + warmup; i++) {
+      const c = edited(await store.getComparison(pick(i)), i);
+      const t0 = performance.now();
+      const saved = await store.saveComparison(c, c.revision);
+      const t1 = performance.now();
+      await durableWriteFloor(floorFile, stableStringify(saved));
+      const t2 = performance.now();
+      if (i >= warmup) {
+        times.push(t1 - t0);
+        floors.push(t2 - t1);
+      }
+    }
+  } finally {
+    await store.close();
+    await unlink(floorFile).catch(() => undefined);
+  }
+  // Bytes: a writer pauses between autosaves, so the index cache gets its chance to be written
+  // after every save (delay 1 ms). Everything the store writes counts, except the index cache,
+  // which is rewritten whole once every ceil(size / INDEX_BYTES_PER_CHANGE) changes: its share
+  // per save is added from that policy (a 20-save sample would catch it 0 or 1 times).
+  const counting = new CountingFs();
+  const bytesStore = await WorkspaceStore.open(dir, { fs: counting.fs, indexDelayMs: 1 });
+  let fileBytes = 0;
+  const bytesSaves = Math.min(count, 20);
+  try {
+    await counting.settle(50);
+    counting.bytes = 0;
+    counting.indexBytes = 0;
+    for (let i = 0; i < bytesSaves; i++) {
+      const c = edited(await bytesStore.getComparison(pick(i + 1000)), i);
+      const saved = await bytesStore.saveComparison(c, c.revision);
+      fileBytes += Buffer.byteLength(stableStringify(saved));
+      await counting.settle(30);
+    }
+  } finally {
+    await bytesStore.close();
+  }
+  const indexFileBytes = (await stat(join(dir, '.versus-desk', 'index.json'))).size;
+  const indexSharePerSave = indexFileBytes / Math.max(1, Math.ceil(indexFileBytes / INDEX_BYTES_PER_CHANGE));
+  return {
+    p50: median(times),
+    p95: percentile(times, 95),
+    floorP50: median(floors),
+    floorP95: percentile(floors, 95),
+    bytesPerSave: (counting.bytes - counting.indexBytes) / bytesSaves + indexSharePerSave,
+    fileBytes: fileBytes / bytesSaves,
+    indexFileBytes,
+    indexSharePerSave,
+  };
+}
+
+/** A one-word edit in the summary, keeping the article's size. */
+function edited(c: Comparison, i: number): Comparison {
+  const words = ['quickly', 'plainly', 'briefly', 'clearly'];
+  const text = c.summary.content[0]?.content?.map((n) => (n.type === 'text' ? n.text : '')).join('') ?? '';
+  const replaced = text.replace(/^\S+/, words[i % words.length] as string);
+  return { ...c, summary: docFromText(replaced) };
+}
+
+export function saveRows(small: SaveFigures, large: SaveFigures, smallN: number, largeN: number): BenchRow[] {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return [
+    row({ name: `save p50, ${n(smallN)} articles`, figure: small.p50, floor: small.floorP50, unit: 'ms', maxRatio: 1.5, note: 'call to durable acknowledgement vs temp+fsync+rename+fsync folder of the same bytes' }),
+    row({ name: `save p95, ${n(smallN)} articles`, figure: small.p95, floor: small.floorP95, unit: 'ms', maxRatio: 1.5 }),
+    row({ name: `save p50, ${n(largeN)} articles`, figure: large.p50, floor: large.floorP50, unit: 'ms', maxRatio: 1.5 }),
+    row({ name: `save p95, ${n(largeN)} articles`, figure: large.p95, floor: large.floorP95, unit: 'ms', maxRatio: 1.5 }),
+    row({ name: `save p50, ${n(largeN)} vs ${n(smallN)} articles`, figure: large.p50, floor: small.p50, unit: 'ms', maxRatio: 1.2, note: 'floor here is the save p50 in the small workspace' }),
+    row({ name: `bytes written per save, ${n(largeN)} articles`, figure: large.bytesPerSave, floor: large.fileBytes, unit: 'bytes', maxRatio: 2, note: `every byte the store wrote per save with an idle pause after each (the record file, plus ${Math.round(large.indexSharePerSave)} bytes: the share of the ${(large.indexFileBytes / 1e6).toFixed(1)} MB index cache rewrite, done once enough changes piled up); floor: the article file` }),
+  ];
+}
+
+export interface OpenFigures {
+  warm: number;
+  warmFloor: number;
+  cold: number;
+  coldFloor: number;
+}
+
+/** Opening until the list is ready, warm (index cache present) and cold (none), against reading + parsing the same bytes. */
+export async function measureOpen(dir: string, repeats: number): Promise<OpenFigures> {
+  const indexFile = join(dir, '.versus-desk', 'index.json');
+  const comparisonsDir = join(dir, 'comparisons');
+  const warm: number[] = [];
+  const warmFloor: number[] = [];
+  const cold: number[] = [];
+  const coldFloor: number[] = [];
+  const openList = async () => {
+    const t0 = performance.now();
+    const store = await WorkspaceStore.open(dir);
+    const list = store.listComparisons();
+    const t = performance.now() - t0;
+    if (list.length === 0) throw new Error('the workspace opened empty');
+    await store.close();
+    return t;
+  };
+  // Make sure an index exists, then alternate figure and floor so both see the same machine.
+  await (await WorkspaceStore.open(dir)).close();
+  for (let i = 0; i < repeats; i++) {
+    let t0 = performance.now();
+    JSON.parse(await readFile(indexFile, 'utf8'));
+    warmFloor.push(performance.now() - t0);
+    warm.push(await openList());
+
+    t0 = performance.now();
+    const names = (await readdir(comparisonsDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+    // In batches of 64, as the store reads them.
+    for (let b = 0; b < names.length; b += 64) {
+      await Promise.all(names.slice(b, b + 64).map(async (name) => JSON.parse(await readFile(join(comparisonsDir, name), 'utf8'))));
+    }
+    coldFloor.push(performance.now() - t0);
+    await rm(indexFile, { force: true });
+    cold.push(await openList());
+  }
+  return { warm: median(warm), warmFloor: median(warmFloor), cold: median(cold), coldFloor: median(coldFloor) };
+}
+
+export function openRows(f: OpenFigures, n: number): BenchRow[] {
+  const label = n.toLocaleString('en-US');
+  return [
+    row({ name: `open warm (index present), ${label} articles`, figure: f.warm, floor: f.warmFloor, unit: 'ms', maxRatio: 1.5, note: 'WorkspaceStore.open + list vs readFile + JSON.parse of the index cache; median' }),
+    row({ name: `open cold (no index), ${label} articles`, figure: f.cold, floor: f.coldFloor, unit: 'ms', maxRatio: 1.5, note: 'WorkspaceStore.open + list vs readFile + JSON.parse of every article file (64 at a time, as the store reads them); median' }),
+  ];
+}
+
+/** As-you-type queries: every prefix of words and phrases taken from the articles. */
+export function searchQueries(comparisons: readonly Comparison[], count: number): string[] {
+  const phrases: string[] = [];
+  for (let i = 0; phrases.length < count; i++) {
+    const c = comparisons[(i * 104729) % comparisons.length] as Comparison;
+    const body = c.keyDifferences[i % c.keyDifferences.length]?.text.content[0]?.content?.map((n) => (n.type === 'text' ? n.text : '')).join('') ?? '';
+    const words = body.split(/\s+/).filter((w) => w.length > 3);
+    const kind = i % 4;
+    if (kind === 0) phrases.push(c.terms[0]?.name ?? 'x');
+    else if (kind === 1) phrases.push(words[i % Math.max(1, words.length)] ?? 'media');
+    else if (kind === 2) phrases.push(`${c.terms[1]?.name.split(' ')[0] ?? ''} ${words[0] ?? ''}`.trim());
+    else phrases.push(words.slice(2, 4).join(' ') || 'social');
+  }
+  const queries: string[] = [];
+  for (const phrase of phrases) for (let k = 1; k <= phrase.length; k++) queries.push(phrase.slice(0, k).toLowerCase());
+  return queries;
+}
+
+export interface SearchFigures {
+  p50: number;
+  p95: number;
+  queries: number;
+  indexMs: number;
+}
+
+/** p95 of `comparisons.list` with a query (what the sidebar filter calls), once the search index is built. */
+export async function measureSearch(dir: string, queries: readonly string[]): Promise<SearchFigures> {
+  const store = await WorkspaceStore.open(dir);
+  try {
+    const t0 = performance.now();
+    await store.searchReady();
+    const indexMs = performance.now() - t0;
+    for (const q of queries.slice(0, 50)) store.listComparisons(q);
+    const times: number[] = [];
+    for (const q of queries) {
+      const s = performance.now();
+      store.listComparisons(q);
+      times.push(performance.now() - s);
+    }
+    return { p50: median(times), p95: percentile(times, 95), queries: queries.length, indexMs };
+  } finally {
+    await store.close();
+  }
+}
+
+export function searchRows(f: SearchFigures, n: number): BenchRow[] {
+  return [
+    row({ name: `search p95 per query, ${n.toLocaleString('en-US')} articles`, figure: f.p95, unit: 'ms', max: 8, note: `${f.queries} as-you-type queries (every prefix) on title, terms and body; p50 ${f.p50.toFixed(2)} ms; index built in the background in ${Math.round(f.indexMs)} ms after open` }),
+  ];
+}
+
+export interface ExportImportFigures {
+  exportMs: number;
+  zipFloorMs: number;
+  articles: number;
+  importMs: number;
+  bundleBytes: number;
+}
+
+/** Export every article to a zip as the CLI does (with history lineage), then import it into an empty workspace. */
+export async function measureExportImport(dir: string, scratch: string): Promise<ExportImportFigures> {
+  const zip = join(scratch, 'bundle.zip');
+  const floorZip = join(scratch, 'floor.zip');
+  await rm(scratch, { recursive: true, force: true });
+  await mkdir(scratch, { recursive: true });
+  const store = await WorkspaceStore.open(dir);
+  let exportMs: number;
+  let zipFloorMs: number;
+  let articles: number;
+  try {
+    const opts = { status: 'signed-off' as const, createdBy: 'bench', appVersion: 'bench', now: new Date(Date.UTC(2024, 5, 1)) };
+    const t0 = performance.now();
+    const result = await exportBundle(store, { ...opts, out: zip, format: 'zip', history: HistoryStore.forStore(store) });
+    exportMs = performance.now() - t0;
+    articles = result.items;
+    // The same already-rendered files, taken back out of the bundle (re-rendering 10,000 articles
+    // would only repeat the export's own work), zipped again with the same function.
+    const files = await readZipEntries(zip, resolveLimits({ maxEntries: articles * 2 + 1000, maxTotalBytes: 2 * 1024 ** 3 }));
+    const t1 = performance.now();
+    await writeZip(floorZip, files);
+    zipFloorMs = performance.now() - t1;
+  } finally {
+    await store.close();
+  }
+  const target = join(scratch, 'imported');
+  await rm(target, { recursive: true, force: true });
+  const into = await WorkspaceStore.open(target, { create: true, seed: false });
+  let importMs: number;
+  try {
+    const t0 = performance.now();
+    // The default limits (5,000 entries, 200 MB) refuse a bundle this size: raised here.
+    const contents = await readBundle(zip, { maxEntries: articles * 2 + 1000, maxTotalBytes: 2 * 1024 ** 3 });
+    const history = HistoryStore.forStore(into);
+    const plan = await planImport(into, contents, history);
+    await applyImport(into, contents, plan, {}, { now: new Date(Date.UTC(2024, 5, 2)), by: 'bench', history });
+    importMs = performance.now() - t0;
+    if (into.listComparisons().length !== articles) throw new Error(`imported ${into.listComparisons().length} of ${articles} articles`);
+  } finally {
+    await into.close();
+  }
+  const bundleBytes = (await stat(zip)).size;
+  return { exportMs, zipFloorMs, articles, importMs, bundleBytes };
+}
+
+export function exportImportRows(f: ExportImportFigures): BenchRow[] {
+  const perSec = (ms: number) => (f.articles / ms) * 1000;
+  return [
+    row({ name: `export throughput, ${f.articles.toLocaleString('en-US')} articles to zip`, figure: perSec(f.exportMs), unit: 'articles/s', min: 2000, note: `bundle ${(f.bundleBytes / 1e6).toFixed(1)} MB` }),
+    row({ name: 'export time vs zipping the rendered files', figure: f.exportMs, floor: f.zipFloorMs, unit: 'ms', maxRatio: 2 }),
+    row({ name: `import throughput, ${f.articles.toLocaleString('en-US')} articles into an empty workspace`, figure: perSec(f.importMs), unit: 'articles/s', min: 1000, note: 'read + validate + plan + apply' }),
+  ];
+}
+
+export { mainMemory } from './nodeMemory';
