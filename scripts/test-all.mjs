@@ -4,9 +4,9 @@
  * output. A failing step doesn't stop the later ones. The very last line is the summary the CI
  * reads: `N passed, N failed` (plus `, N skipped` when Playwright or vitest skipped tests).
  *
- * Counting: one check per tsconfig, one for lint, one for the build, then every vitest test and
+ * Counting: one check per tsconfig, one for lint, one for lint:security, one for the build, then every vitest test and
  * every Playwright test. `--only unit` runs vitest alone, `--only e2e` the build and Playwright,
- * `--only static` typecheck and lint.
+ * `--only static` typecheck, lint and lint:security.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -148,6 +148,7 @@ if (wants('static')) {
   check('typecheck (tsconfig.node.json)', bin('tsc'), ['-p', 'tsconfig.node.json']);
   check('typecheck (tsconfig.web.json)', bin('tsc'), ['-p', 'tsconfig.web.json']);
   check('lint', bin('eslint'), ['.']);
+  check('lint:security (electronegativity)', process.execPath, [join(root, 'scripts', 'lint-security.mjs')]);
 }
 if (wants('unit')) runVitest();
 if (wants('e2e')) {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Notice } from '../shared/api/contract';
 import type { Comparison } from '../shared/model/comparison';
 import { call, errorText, onEvent } from './api/client';
 import { TopBar, type View } from './app/TopBar';
@@ -7,8 +8,14 @@ import { useWorkspaceData } from './app/useWorkspaceData';
 import { ComparisonEditor } from './comparison/ComparisonEditor';
 import { NoticesBanner } from './notices/NoticesBanner';
 import { PeopleView } from './people/PeopleView';
+import { DashboardView } from './dashboard/DashboardView';
+import { PublishDialogs, type PublishDialogKind } from './publish/PublishDialogs';
+import { findRecovered, startArticle } from './save/journalReplay';
 import { NewComparisonDialog } from './sidebar/NewComparisonDialog';
 import { Sidebar } from './sidebar/Sidebar';
+import { ProfileProvider } from './review/ProfileContext';
+import { ProfileSwitcher } from './review/ProfileSwitcher';
+import './review/review.css';
 import './app.css';
 
 type Flush = () => Promise<boolean>;
@@ -16,9 +23,10 @@ type Flush = () => Promise<boolean>;
 export function App() {
   const data = useWorkspaceData();
   const [view, setView] = useState<View>('comparisons');
-  const [open, setOpen] = useState<{ doc: Comparison; nonce: number } | null>(null);
+  const [open, setOpen] = useState<{ doc: Comparison; nonce: number; recovered?: Comparison | null } | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [newOpen, setNewOpen] = useState(false);
+  const [publish, setPublish] = useState<PublishDialogKind | null>(null);
   const [appError, setAppError] = useState<string | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
   const flushers = useRef(new Map<string, Flush>());
@@ -42,7 +50,10 @@ export function App() {
       setSelectedId(id);
       try {
         const doc = await call('comparisons.get', { id });
-        setOpen({ doc, nonce: Date.now() });
+        // Edits a crash or quit left unsaved come back into the editor, with a notice.
+        const found = await findRecovered(doc).catch(() => null);
+        if (found) live.current.data.addNotice(found.notice);
+        setOpen({ doc, nonce: Date.now(), recovered: found?.doc ?? null });
         setAppError(null);
       } catch (error) {
         setOpen(null);
@@ -71,15 +82,19 @@ export function App() {
     setOpen({ doc, nonce: Date.now() });
   };
 
-  // The app opens on something real: the first comparison, once.
+  // The app opens on something real, once: the article with unsaved edits left over, else the first.
   useEffect(() => {
     if (autoOpened.current || data.listLoading || data.allSummaries.length === 0) return;
     autoOpened.current = true;
-    void openComparison(data.allSummaries[0].id);
+    void startArticle(data.allSummaries).then(({ id, notices }) => {
+      notices.forEach((notice) => live.current.data.addNotice(notice));
+      return openComparison(id);
+    });
   }, [data.listLoading, data.allSummaries, openComparison]);
 
   const live = useRef({ data, flushAll, openNew: () => setNewOpen(true) });
   live.current = { data, flushAll, openNew: () => setNewOpen(true) };
+  const addNotice = useCallback((notice: Notice) => live.current.data.addNotice(notice), []);
 
   const focusFilter = useCallback(() => {
     setView('comparisons');
@@ -95,6 +110,17 @@ export function App() {
         void live.current.data.reloadAll();
       }),
       onEvent('notice', (notice) => live.current.data.addNotice(notice)),
+      // Another program changed files: the lists follow; the open editor handles its own article.
+      onEvent('workspace.outsideChange', ({ changes }) => {
+        void live.current.data.reloadAll();
+        for (const change of changes.filter((c) => c.change === 'removed')) {
+          live.current.data.addNotice({
+            id: `outside-removed:${change.id}:${Date.now()}`,
+            kind: 'warning',
+            message: `${change.kind === 'comparison' ? `“${change.label}”` : change.label} was deleted outside Versus Desk.`,
+          });
+        }
+      }),
       onEvent('app.flush', () => {
         void live.current.flushAll().finally(() => {
           call('app.flushed', {}).catch(() => undefined);
@@ -103,7 +129,9 @@ export function App() {
       onEvent('menu.command', ({ command }) => {
         if (command === 'new-comparison') live.current.openNew();
         else if (command === 'show-people') void switchView('people');
+        else if (command === 'show-dashboard') void switchView('dashboard');
         else if (command === 'show-comparisons') void switchView('comparisons');
+        else if (command === 'export' || command === 'import') setPublish(command);
       }),
     ];
     return () => offs.forEach((off) => off());
@@ -142,6 +170,7 @@ export function App() {
 
   return (
     <UndoProvider>
+      <ProfileProvider workspaceName={data.info?.name ?? 'Versus Desk'}>
       <div className="app">
         <TopBar
           workspaceName={data.info?.name ?? 'Versus Desk'}
@@ -149,6 +178,8 @@ export function App() {
           view={view}
           onView={(next) => void switchView(next)}
           onChooseWorkspace={(mode) => void chooseWorkspace(mode)}
+          onPublish={setPublish}
+          profile={<ProfileSwitcher people={data.people} />}
         />
         <NoticesBanner notices={data.notices} onDismiss={data.dismissNotice} />
         {(appError ?? data.loadError) && (
@@ -171,6 +202,8 @@ export function App() {
           <main className="main">
             {view === 'people' ? (
               <PeopleView people={data.people} onChanged={data.reloadPeople} registerFlush={registerPersonFlush} />
+            ) : view === 'dashboard' ? (
+              <DashboardView summaries={data.allSummaries} people={data.people} onOpen={(id) => void openComparison(id)} />
             ) : open ? (
               <ComparisonEditor
                 key={`${open.doc.id}:${open.nonce}`}
@@ -179,6 +212,20 @@ export function App() {
                 people={data.people}
                 onSaved={data.noteSaved}
                 registerFlush={registerEditorFlush}
+                recovered={open.recovered}
+                onNotice={addNotice}
+                onRemovedOutside={(dirty) => {
+                  if (dirty) {
+                    addNotice({
+                      id: `outside-removed-open:${open.doc.id}:${Date.now()}`,
+                      kind: 'warning',
+                      message: 'Your unsaved edits to the deleted article stay on screen and in the unsaved-edits journal, but cannot be saved to it: copy what you need.',
+                    });
+                  } else {
+                    setOpen(null);
+                    setSelectedId(null);
+                  }
+                }}
               />
             ) : (
               <div className="empty-state">
@@ -192,7 +239,21 @@ export function App() {
           </main>
         </div>
         {newOpen && <NewComparisonDialog onCreate={createComparison} onCancel={() => setNewOpen(false)} />}
+        {publish && (
+          <PublishDialogs
+            kind={publish}
+            summaries={data.allSummaries}
+            flushAll={flushAll}
+            onImported={async (ids) => {
+              await data.reloadAll();
+              // The open article was rewritten by the import: show the stored version.
+              if (open && ids.includes(open.doc.id)) await openComparison(open.doc.id);
+            }}
+            onClose={() => setPublish(null)}
+          />
+        )}
       </div>
+      </ProfileProvider>
     </UndoProvider>
   );
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../src/main/store/WorkspaceStore';
 import { buildCliKit, snapshotTree, type CliKit } from './cliKit';
+import { partHash, personContentHashOf, personParts } from '../../src/shared/review/parts';
 
 let kit: CliKit;
 
@@ -33,6 +34,23 @@ async function editArticle(dir: string, edit: (c: Awaited<ReturnType<WorkspaceSt
   } finally {
     await store.close();
   }
+}
+
+/** The sample workspace with both bios signed off (each by the other person), as review leaves them. */
+async function reviewedWorkspace(): Promise<string> {
+  const dir = await sampleWorkspace();
+  const store = await WorkspaceStore.open(dir);
+  try {
+    const people = store.listPeople();
+    for (const [i, p] of people.entries()) {
+      const by = people[(i + 1) % people.length]!.id;
+      const at = '2025-01-01T00:00:00.000Z';
+      await store.savePerson({ ...p, review: { parts: { bio: { state: 'approved', by, at, hash: partHash(personParts(p)[0]!) } }, signOff: { by, at, hash: personContentHashOf(p) }, comments: [] } }, p.revision, { withReview: true });
+    }
+  } finally {
+    await store.close();
+  }
+  return dir;
 }
 
 describe.concurrent('versus-desk usage', { timeout: 120_000 }, () => {
@@ -146,8 +164,8 @@ describe.concurrent('versus-desk list', { timeout: 120_000 }, () => {
 });
 
 describe.concurrent('versus-desk check', { timeout: 120_000 }, () => {
-  it('passes the sample article', async () => {
-    const dir = await sampleWorkspace();
+  it('passes the sample article once its bios are signed off', async () => {
+    const dir = await reviewedWorkspace();
     const text = await kit.run(['check', dir]);
     expect(text).toMatchObject({ code: 0, stdout: '0 errors, 0 warnings in 1 article.\n' });
     const json = await kit.run(['check', dir, '--json']);
@@ -155,8 +173,18 @@ describe.concurrent('versus-desk check', { timeout: 120_000 }, () => {
     expect(JSON.parse(json.stdout)).toEqual([]);
   });
 
-  it('exits 1 and names each failing rule, part and article', async () => {
+  it('exits 1 while the author\'s and editor\'s bios are not signed off', async () => {
     const dir = await sampleWorkspace();
+    const json = await kit.run(['check', dir, '--json']);
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as Array<{ rule: string; path: string }>).map((f) => [f.rule, f.path])).toEqual([
+      ['bios-signed-off', 'byline.authorId'],
+      ['bios-signed-off', 'byline.editorId'],
+    ]);
+  });
+
+  it('exits 1 and names each failing rule, part and article', async () => {
+    const dir = await reviewedWorkspace();
     await editArticle(dir, (c) => {
       c.faqs[0]!.question = 'Is this a question';
       c.byline.updated = '2999-01-01';
@@ -180,7 +208,7 @@ describe.concurrent('versus-desk check', { timeout: 120_000 }, () => {
   });
 
   it('exits 0 when there are only warnings', async () => {
-    const dir = await sampleWorkspace();
+    const dir = await reviewedWorkspace();
     await editArticle(dir, (c) => {
       c.faqs = c.faqs.slice(0, 1);
     });

@@ -41,6 +41,14 @@ describe('the application menu', () => {
     expect(actions.sendCommand.mock.calls).toEqual([['new-comparison'], ['show-people']]);
   });
 
+  it('asks the page to open the export and import dialogs', () => {
+    const { all, actions } = menu(false);
+    expect(byLabel(all, 'Export…')?.accelerator).toBe('CmdOrCtrl+Shift+E');
+    (byLabel(all, 'Export…')?.click as () => void)();
+    (byLabel(all, 'Import…')?.click as () => void)();
+    expect(actions.sendCommand.mock.calls).toEqual([['export'], ['import']]);
+  });
+
   it('offers reload and developer tools only while developing', () => {
     expect(roles(menu(false).all)).not.toContain('toggleDevTools');
     expect(roles(menu(false).all)).not.toContain('reload');

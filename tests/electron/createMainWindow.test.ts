@@ -20,6 +20,7 @@ describe('the main window', () => {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: true,
+      disableBlinkFeatures: 'Auxclick',
       preload,
     });
     expect(secureWebPreferences(preload)).toStrictEqual(window.options.webPreferences);

@@ -156,10 +156,11 @@ function createElectron() {
       }),
     },
     contextBridge: { exposeInMainWorld: vi.fn() },
-    shell: { openExternal: vi.fn(async (_url: string) => undefined) },
+    shell: { openExternal: vi.fn(async (_url: string) => undefined), showItemInFolder: vi.fn((_path: string) => undefined) },
     dialog: {
       showErrorBox: vi.fn(),
-      showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
+      showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true })),
     },
     screen: {
       getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]),

@@ -132,11 +132,35 @@ describe('starting the app', () => {
     });
   });
 
+  it('keeps the profile (who uses this copy of the app) in the app settings across starts', async () => {
+    await startApp(mainDir);
+    const profile = { personId: '01JP0000000000000000000001', role: 'editor' as const };
+    expect(opened.options?.profiles?.get()).toBeNull();
+    await opened.options?.profiles?.set(profile);
+    const saved = JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8')) as { profile?: unknown };
+    expect(saved.profile).toEqual(profile);
+    electron.app.removeAllListeners();
+    electron.ipcMain.handlers.clear();
+    await startApp(mainDir);
+    expect(opened.options?.profiles?.get()).toEqual(profile);
+  });
+
   it('opens only https and mailto links for the services', async () => {
     await startApp(mainDir);
     await opened.options?.openExternal('https://example.com/');
     await expect(opened.options?.openExternal('file:///etc/passwd')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(electron.shell.openExternal.mock.calls).toEqual([['https://example.com/']]);
+  });
+
+  it('gives the services the native save and open dialogs for export and import, over the window', async () => {
+    await startApp(mainDir);
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/ann/out.zip' });
+    await expect(opened.options?.chooseExportTarget?.('zip')).resolves.toBe('/home/ann/out.zip');
+    expect(electron.dialog.showSaveDialog.mock.calls[0]?.[0]).toBe(onlyWindow());
+    await expect(opened.options?.chooseImportSource?.('folder')).resolves.toBeNull();
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledTimes(1);
+    await opened.options?.revealPath?.('/home/ann/out.zip');
+    expect(electron.shell.showItemInFolder).toHaveBeenCalledWith('/home/ann/out.zip');
   });
 });
 

@@ -11,6 +11,7 @@ import { bindIpc } from './bindIpc';
 import { createFlushGate, guardWindowClose, type FlushGate } from './closeFlush';
 import { createMainWindow } from './createMainWindow';
 import { openWorkspaceServices, type OpenedWorkspace } from './openWorkspaceServices';
+import { publishDialogs } from './publishDialogs';
 import { isTrustedRendererUrl, preloadPath, rendererEntry } from './rendererLocation';
 import { hardenSession, installSecurityHooks, openExternalSafely } from './security';
 import { restorableWindowState, trackWindowState } from './windowState';
@@ -75,7 +76,12 @@ export async function startApp(mainDir: string): Promise<void> {
         if (!(await openExternalSafely(shell, url))) throw new ServiceError('FORBIDDEN', 'Only https and mailto links can be opened.');
       },
       emit,
+      // Another program (git, a sync tool) changing files while the app is open is noticed.
+      watch: true,
       onFlushed: () => gate?.markFlushed(),
+      // Who uses this copy of the app is a setting of the app, not of a workspace.
+      profiles: { get: () => settings.get().profile ?? null, set: (profile) => settings.update({ profile }) },
+      ...publishDialogs(dialog, shell, () => window),
     });
   } catch (error) {
     dialog.showErrorBox(
@@ -99,6 +105,10 @@ export async function startApp(mainDir: string): Promise<void> {
     trackWindowState(created, (saved) => void settings.update({ window: saved }));
     const windowGate = createFlushGate(() => created.webContents.send('app.flush', {}));
     guardWindowClose(created, windowGate);
+    // A crashed page comes back by itself; its unsaved edits come back from the hot-exit journal.
+    created.webContents.on('render-process-gone', (_event, details) => {
+      if (details.reason !== 'clean-exit' && !created.isDestroyed()) created.reload();
+    });
     created.on('closed', () => {
       if (window === created) {
         window = null;

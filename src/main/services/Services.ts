@@ -5,8 +5,13 @@ import { ServiceError } from '../../shared/api/errors';
 import { isAllowedHref } from '../../shared/model/richText';
 import type { z } from 'zod';
 import { WorkspaceStore, type OpenOptions } from '../store/WorkspaceStore';
+import { WorkspaceWatcher } from '../watch/WorkspaceWatcher';
+import { memoryProfileStore, ReviewService, type ProfileStore } from '../review/ReviewService';
+import { Publishing, type PublishingDeps, type PublishingOptions } from '../publish/Publishing';
+import { AutosaveSnapshots } from '../history/AutosaveSnapshots';
+import { HistoryService } from '../history/HistoryService';
 
-export interface ServicesDeps {
+export interface ServicesDeps extends PublishingDeps {
   /** The workspace opened at start. */
   workspaceDir: string;
   /** Shows the native folder picker; null when the user cancels. */
@@ -15,6 +20,12 @@ export interface ServicesDeps {
   emit(event: EventName, payload: unknown): void;
   /** The renderer saved its pending edits (answer to the `app.flush` event). */
   onFlushed?(): void;
+  /** Who uses this copy of the app (app settings in Electron); in memory when not given. */
+  profiles?: ProfileStore;
+  /** Test seam (e2e harness): awaited before an export reads each article. */
+  exportPace?: PublishingOptions['exportPace'];
+  /** Watch the workspace for changes made by other programs (the app and the e2e harness; not unit tests). */
+  watch?: boolean;
 }
 
 /** How the first workspace is opened (create and seed it on first run), plus test seams. */
@@ -50,7 +61,64 @@ export class Services {
       onNotice: (notice) => holder.services?.deps.emit('notice', notice),
     });
     holder.services = new Services(deps, storeOptions, store);
+    await holder.services.startWatching();
     return holder.services;
+  }
+
+  private watcher: WorkspaceWatcher | null = null;
+
+  /** Watches the current workspace: outside changes sync the store and go to the page as `workspace.outsideChange`. */
+  private async startWatching(): Promise<void> {
+    if (!this.deps.watch) return;
+    const store = this.current;
+    try {
+      this.watcher = await WorkspaceWatcher.start(store, (changes) => {
+        if (this.current === store) this.deps.emit('workspace.outsideChange', { changes });
+      });
+    } catch (error) {
+      // The app works without it; outside changes then show up on the next open or save.
+      console.warn('Versus Desk: could not watch the workspace for outside changes', error);
+    }
+  }
+
+  private async stopWatching(): Promise<void> {
+    const watcher = this.watcher;
+    this.watcher = null;
+    await watcher?.close().catch((error: unknown) => console.warn('Versus Desk: could not stop watching the workspace', error));
+  }
+
+  private publishingHelper: Publishing | undefined;
+
+  /** Export, import and preview (created on first use: class fields initialize before the constructor's parameters). */
+  private get publishing(): Publishing {
+    this.publishingHelper ??= new Publishing(this.deps, { now: this.options.now, exportPace: this.deps.exportPace });
+    return this.publishingHelper;
+  }
+
+  private reviewHelper: ReviewService | undefined;
+
+  /** Review actions as the current profile (created on first use, like publishing). */
+  get review(): ReviewService {
+    this.reviewHelper ??= new ReviewService(
+      () => this.current,
+      this.deps.profiles ?? (this.deps.profiles = memoryProfileStore()),
+      this.options.now ?? (() => new Date()),
+      (message) => this.deps.emit('notice', { id: `review-${Date.now()}`, kind: 'warning', message }),
+    );
+    return this.reviewHelper;
+  }
+
+  private historyHelpers: { autosave: AutosaveSnapshots; service: HistoryService } | undefined;
+
+  /** Autosave snapshots around ordinary saves, and history list/diff/restore (src/main/history). */
+  get history(): { autosave: AutosaveSnapshots; service: HistoryService } {
+    if (!this.historyHelpers) {
+      const now = this.options.now ?? (() => new Date());
+      const by = () => this.review.profile()?.personId ?? null;
+      const autosave = new AutosaveSnapshots(() => this.current, now, by, (message) => this.deps.emit('notice', { id: `history-${Date.now()}`, kind: 'warning', message }));
+      this.historyHelpers = { autosave, service: new HistoryService(() => this.current, by, now, autosave) };
+    }
+    return this.historyHelpers;
   }
 
   /** The open workspace (tests and the CLI reach the store directly). */
@@ -65,7 +133,8 @@ export class Services {
   }
 
   /** Closes the workspace: pending writes finish, the index is written, the lock released. */
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.stopWatching();
     return this.current.close();
   }
 
@@ -75,7 +144,8 @@ export class Services {
     'comparisons.list': async ({ query }) => this.current.listComparisons(query),
     'comparisons.get': ({ id }) => this.current.getComparison(id),
     'comparisons.create': ({ terms }) => this.current.createComparison(terms),
-    'comparisons.save': ({ comparison, baseRevision }) => this.current.saveComparison(comparison, baseRevision),
+    'comparisons.save': ({ comparison, baseRevision }) =>
+      this.history.autosave.around('comparison', comparison.id, baseRevision, () => this.current.saveComparison(comparison, baseRevision)),
     'comparisons.delete': async ({ id, baseRevision }) => {
       await this.current.deleteComparison(id, baseRevision);
       return { id };
@@ -83,7 +153,7 @@ export class Services {
     'people.list': async () => this.current.listPeople(),
     'people.get': ({ id }) => this.current.getPerson(id),
     'people.create': (input) => this.current.createPerson(input),
-    'people.save': ({ person, baseRevision }) => this.current.savePerson(person, baseRevision),
+    'people.save': ({ person, baseRevision }) => this.history.autosave.around('person', person.id, baseRevision, () => this.current.savePerson(person, baseRevision)),
     'people.delete': async ({ id }) => {
       await this.current.deletePerson(id);
       return { id };
@@ -99,6 +169,26 @@ export class Services {
       this.deps.onFlushed?.();
       return {};
     },
+    'profile.get': async () => this.review.profile(),
+    'profile.set': (profile) => this.review.setProfile(profile),
+    'review.comparison': ({ id, baseRevision, action, parts, sections }) =>
+      this.review.reviewComparison(id, baseRevision, action === 'approve' || action === 'request_changes' ? { action, parts, sections } : { action }),
+    'review.person': ({ id, baseRevision, action }) =>
+      this.review.reviewPerson(id, baseRevision, action === 'approve' || action === 'request_changes' ? { action, parts: [], sections: [] } : { action }),
+    'comments.add': ({ id, baseRevision, part, anchor, text }) => this.review.comment(id, baseRevision, { part, anchor, text }),
+    'comments.reply': ({ id, baseRevision, thread, text }) => this.review.reply(id, baseRevision, thread, text),
+    'comments.resolve': ({ id, baseRevision, thread, resolved }) => this.review.resolve(id, baseRevision, thread, resolved),
+    'export.run': (input) => this.publishing.export(this.current, input),
+    'export.cancel': async () => this.publishing.cancelExport(),
+    'import.plan': ({ source }) => this.publishing.plan(this.current, source),
+    'import.apply': ({ planId, choices }) => this.publishing.apply(this.current, planId, choices),
+    'comparisons.preview': ({ id }) => this.publishing.preview(this.current, id),
+    'journal.write': ({ doc, stamp }) => this.current.journal.write(doc, stamp),
+    'journal.clear': ({ id, stamp }) => this.current.journal.clear(id, stamp),
+    'journal.list': ({ id }) => this.current.journal.list(id),
+    'history.list': ({ kind, id }) => this.history.service.list(kind, id),
+    'history.diff': ({ kind, id, from, to }) => this.history.service.diff(kind, id, from, to),
+    'history.restore': ({ kind, id, revision, baseRevision }) => this.history.service.restore(kind, id, revision, baseRevision),
   };
 
   /**
@@ -112,7 +202,9 @@ export class Services {
     if (dir === this.current.path) return this.current.info();
     const next = await this.openChosen(dir, mode);
     const previous = this.current;
+    await this.stopWatching();
     this.current = next;
+    await this.startWatching();
     await previous.close().catch((error: unknown) => console.warn('Versus Desk: could not close the previous workspace', error));
     const info = next.info();
     this.deps.emit('workspace.changed', info);

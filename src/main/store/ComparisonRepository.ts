@@ -14,8 +14,15 @@ import { localDate, writeRecord } from './recordIo';
 import type { StoreContext } from './StoreContext';
 
 /** Comparisons: one lowdb file each under comparisons/, listed from the index. */
+export interface SaveOptions {
+  /** Store the input's review data (review actions, import); otherwise the stored review is kept. */
+  withReview?: boolean;
+}
+
 export class ComparisonRepository {
   private readonly lows = new Map<string, Low<Comparison | null>>();
+  /** Told of every record written, deleted, or seen changed behind the app's back (the search index listens). */
+  onRecord: ((id: string, record: Comparison | null) => void) | null = null;
 
   constructor(
     private readonly ctx: StoreContext,
@@ -34,22 +41,29 @@ export class ComparisonRepository {
     }
     let changed = cache.size === 0 && names.length > 0;
     const seen = new Set<string>();
-    for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
-      const id = basename(name, '.json');
-      const file = this.ctx.layout.comparisonFile(id);
-      const stat = await this.ctx.fs.stat(file).catch(() => null);
-      if (!stat?.isFile()) continue;
-      const cached = cache.get(id);
-      if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) {
-        this.index.set(id, cached, false);
-        seen.add(id);
-        continue;
-      }
-      changed = true;
-      const record = await this.readFile(id);
-      if (record) {
-        this.index.set(id, entryOf(record, stat.size, stat.mtimeMs), false);
-        seen.add(id);
+    const ids = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort().map((n) => basename(n, '.json'));
+    // One file's stat (and read, when its entry is stale) at a time costs a round trip to the
+    // thread pool each: 10,000 of them in sequence take seconds. Batches keep the pool busy;
+    // results are applied in name order, as before.
+    const BATCH = 64;
+    for (let start = 0; start < ids.length; start += BATCH) {
+      const batch = await Promise.all(
+        ids.slice(start, start + BATCH).map(async (id) => {
+          const stat = await this.ctx.fs.stat(this.ctx.layout.comparisonFile(id)).catch(() => null);
+          if (!stat?.isFile()) return null;
+          const cached = cache.get(id);
+          if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return { id, entry: cached, fresh: false };
+          const record = await this.readFile(id);
+          return record ? { id, entry: entryOf(record, stat.size, stat.mtimeMs), fresh: true } : { id, entry: null, fresh: true };
+        }),
+      );
+      for (const item of batch) {
+        if (!item) continue;
+        if (item.fresh) changed = true;
+        if (item.entry) {
+          this.index.set(item.id, item.entry, false);
+          seen.add(item.id);
+        }
       }
     }
     if (changed || [...cache.keys()].some((id) => !seen.has(id))) this.index.changed();
@@ -115,13 +129,19 @@ export class ComparisonRepository {
     const record = await this.readFile(id);
     if (!record) {
       this.index.delete(id);
+      this.onRecord?.(id, null);
       return;
     }
     const stat = await this.ctx.fs.stat(this.ctx.layout.comparisonFile(id)).catch(() => ({ size: -1, mtimeMs: -1 }));
     this.index.set(id, entryOf(record, Math.max(stat.size, 0), stat.mtimeMs));
+    this.onRecord?.(id, record);
   }
 
-  async save(input: Comparison, baseRevision: number): Promise<Comparison> {
+  /**
+   * Saves an edit. Review data is kept as stored unless `withReview` (the review service, import):
+   * an editor's approvals can never be changed by an ordinary save from the page.
+   */
+  async save(input: Comparison, baseRevision: number, opts: SaveOptions = {}): Promise<Comparison> {
     const current = await this.readFresh(input.id);
     if (!current) throw new ServiceError('NOT_FOUND', `“${input.title}” no longer exists: it was deleted or moved.`, { id: input.id });
     if (current.revision !== baseRevision) throw conflict(current, baseRevision);
@@ -137,6 +157,9 @@ export class ComparisonRepository {
       slug: input.slugEdited ? this.checkEditedSlug(input) : this.followTerms(input.id, names, current.slug),
       related: [...new Set(input.related)].filter((r) => r !== input.id && this.index.entries.has(r)),
     };
+    const review = opts.withReview ? input.review : current.review;
+    if (review === undefined) delete next.review;
+    else next.review = review;
     return this.write(next);
   }
 
@@ -152,6 +175,7 @@ export class ComparisonRepository {
     }
     this.lows.delete(id);
     this.index.delete(id);
+    this.onRecord?.(id, null);
   }
 
   /** Articles naming this person in their byline. */
@@ -190,6 +214,9 @@ export class ComparisonRepository {
     // The size and mtime let the next open trust the index entry without reading the file.
     const stat = await this.ctx.fs.stat(file).catch(() => ({ size: -1, mtimeMs: -1 }));
     this.index.set(record.id, entryOf(stored, Math.max(stat.size, 0), stat.mtimeMs));
+    // The Low keeps no copy between calls: 10,000 records read once must not stay in memory.
+    low.data = null;
+    this.onRecord?.(record.id, stored);
     return structuredClone(stored);
   }
 
@@ -204,6 +231,7 @@ export class ComparisonRepository {
       await this.ctx.quarantine(this.ctx.layout.comparisonFile(id), error.reason);
       this.lows.delete(id);
       this.index.delete(id);
+      this.onRecord?.(id, null);
       throw new ServiceError('NOT_FOUND', `The comparison ${this.label(id)} could not be read (${error.reason}); it was moved to quarantine.`, { id });
     }
     // Low.read() replaced the null above unless the file is missing.
@@ -212,9 +240,31 @@ export class ComparisonRepository {
       await this.ctx.quarantine(this.ctx.layout.comparisonFile(id), `its id ${data.id} does not match its file name`);
       this.lows.delete(id);
       this.index.delete(id);
+      this.onRecord?.(id, null);
       return null;
     }
-    return data ? structuredClone(data) : null;
+    // The Low keeps no copy between calls (so no clone is needed, and 10,000 reads hold nothing).
+    low.data = null;
+    await this.followOutsideChange(id, data);
+    return data;
+  }
+
+  /**
+   * A record read from disk whose file no longer matches its index entry (size and mtime, as
+   * when opening) was changed or removed behind the app's back: the list and search follow it.
+   */
+  private async followOutsideChange(id: string, data: Comparison | null): Promise<void> {
+    const entry = this.index.entries.get(id);
+    if (!entry) return;
+    if (!data) {
+      this.index.delete(id);
+      this.onRecord?.(id, null);
+      return;
+    }
+    const stat = await this.ctx.fs.stat(this.ctx.layout.comparisonFile(id)).catch(() => null);
+    if (stat && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs) return;
+    this.index.set(id, entryOf(data, stat?.size ?? 0, stat?.mtimeMs ?? -1));
+    this.onRecord?.(id, data);
   }
 
   /** Reads one file while opening; unreadable ones go to quarantine and are skipped. */

@@ -3,11 +3,16 @@ import { ulid } from 'ulid';
 import type { ComparisonSummary, Notice, WorkspaceInfo } from '../../shared/api/contract';
 import { ServiceError } from '../../shared/api/errors';
 import type { Comparison } from '../../shared/model/comparison';
-import type { Person } from '../../shared/model/person';
+import { personSchema, type Person } from '../../shared/model/person';
+import type { OutsideChange } from '../../shared/api/resilienceContract';
+import { JournalStore } from '../journal/JournalStore';
+import { SearchIndex } from '../search/SearchIndex';
+import { SummaryList } from '../search/SummaryList';
 import { buildSeedRecords } from '../seed/seedWorkspace';
 import { ComparisonIndex } from './ComparisonIndex';
-import { ComparisonRepository } from './ComparisonRepository';
-import { isTempFileName, syncFolder, writeFileDurable } from './durableWrite';
+import { ComparisonRepository, type SaveOptions } from './ComparisonRepository';
+import { parseRecord } from './DurableAdapter';
+import { isTempFileName, stableStringify, syncFolder, writeFileDurable } from './durableWrite';
 import { errnoCode, nodeFs, type FsLayer } from './fsLayer';
 import { ioError } from './ioError';
 import { PeopleRepository, type NewPerson } from './PeopleRepository';
@@ -65,7 +70,22 @@ export class WorkspaceStore {
     private readonly people: PeopleRepository,
     /** Shared with the repositories' quarantine callback, so later quarantines land here too. */
     private readonly notices: Notice[],
-  ) {}
+    /** Hot-exit journals of edits not saved yet (`.versus-desk/journal/`). */
+    readonly journal: JournalStore,
+  ) {
+    // Search follows every write, delete and outside change; the articles already on disk are
+    // indexed in the background, starting a second after opening (or at the first search), so
+    // opening never waits for the word index.
+    this.comparisons.onRecord = (id, record) => (record ? this.search.upsert(record) : this.search.remove(id));
+    const ids = [...this.comparisons.index.entries.keys()];
+    // Only the text is read out of it: no schema check and no key screening here (nothing is
+    // merged or kept but strings; a bad file is quarantined when the app opens it).
+    this.search.fillLater(ids, async (id) => JSON.parse(await this.fs.readFile(this.layout.comparisonFile(id))) as Comparison, 1000);
+  }
+
+  /** The word index behind `listComparisons(query)` (src/main/search). */
+  private readonly search = new SearchIndex();
+  private readonly summaryList = new SummaryList();
 
   static async open(dir: string, opts: OpenOptions = {}): Promise<WorkspaceStore> {
     const fs = opts.fs ?? nodeFs;
@@ -95,7 +115,7 @@ export class WorkspaceStore {
     try {
       if (settings.created) await settings.write();
       await Promise.all([layout.comparisonsDir, layout.peopleDir, layout.historyDir].map((d) => fs.mkdir(d)));
-      await removeTempFiles(fs, [layout.root, layout.comparisonsDir, layout.peopleDir, layout.derivedDir]);
+      await removeTempFiles(fs, [layout.root, layout.comparisonsDir, layout.peopleDir, layout.derivedDir, layout.journalDir]);
       const comparisons = new ComparisonRepository(ctx, new ComparisonIndex(fs, layout.indexFile, opts.indexDelayMs ?? 2000));
       const people = new PeopleRepository(ctx);
       await people.load();
@@ -114,7 +134,8 @@ export class WorkspaceStore {
         });
       }
       opened = true;
-      return new WorkspaceStore(layout, settings.name, fs, lockResult.lock, comparisons, people, notices);
+      const journal = new JournalStore({ fs, dir: layout.journalDir, now, quarantine: ctx.quarantine });
+      return new WorkspaceStore(layout, settings.name, fs, lockResult.lock, comparisons, people, notices, journal);
     } catch (error) {
       await releaseLock(fs, layout.lockFile, lockResult.lock).catch(() => undefined);
       throw error instanceof ServiceError ? error : ioError('Could not open the workspace', error);
@@ -123,6 +144,63 @@ export class WorkspaceStore {
 
   get path(): string {
     return this.layout.root;
+  }
+
+  /** The record folders another program may change (watched by src/main/watch). */
+  get comparisonsDir(): string {
+    return this.layout.comparisonsDir;
+  }
+
+  get peopleDir(): string {
+    return this.layout.peopleDir;
+  }
+
+  /**
+   * Brings one record in line with its file after another program (a git pull, a sync tool) may
+   * have changed, added or deleted it: the list, the index cache and search follow (through the
+   * repositories' refresh). Returns the change as the app should tell it, or null when there is
+   * none to tell, in particular for the app's own writes: a comparison the app wrote still has
+   * the size and mtime its index entry recorded, a person still has the content the app holds.
+   * Runs in the serial queue, so it never sees a save half done. An unreadable file is
+   * quarantined with a notice, as on open.
+   */
+  syncFromDisk(kind: OutsideChange['kind'], id: string): Promise<OutsideChange | null> {
+    if (this.closed) return Promise.resolve(null);
+    return this.serial(() => (kind === 'comparison' ? this.syncComparison(id) : this.syncPerson(id)));
+  }
+
+  private async syncComparison(id: string): Promise<OutsideChange | null> {
+    const before = this.comparisons.index.entries.get(id) ?? null;
+    const stat = await this.fs.stat(this.layout.comparisonFile(id)).catch(() => null);
+    if (!before && !stat) return null;
+    if (before && stat && stat.size === before.size && stat.mtimeMs === before.mtimeMs) return null;
+    await this.comparisons.refresh(id);
+    const after = this.comparisons.index.entries.get(id) ?? null;
+    if (!after) return before ? { kind: 'comparison', id, change: 'removed', label: before.summary.title, revision: null } : null;
+    return { kind: 'comparison', id, change: before ? 'changed' : 'added', label: after.summary.title, revision: after.summary.revision };
+  }
+
+  private async syncPerson(id: string): Promise<OutsideChange | null> {
+    const find = () => this.people.list().find((p) => p.id === id) ?? null;
+    const canonical = (value: unknown) => {
+      const parsed = personSchema.safeParse(value);
+      return parsed.success ? stableStringify(parsed.data) : null;
+    };
+    const before = find();
+    let onDisk: string | null = null;
+    let exists = true;
+    try {
+      onDisk = canonical(parseRecord(await this.fs.readFile(this.layout.personFile(id)), personSchema, 'person'));
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') exists = false;
+      // Unreadable: refresh() below quarantines it.
+    }
+    if (!before && !exists) return null;
+    if (before && onDisk !== null && onDisk === canonical(before)) return null;
+    await this.people.refresh(id);
+    const after = find();
+    if (!after) return before ? { kind: 'person', id, change: 'removed', label: before.name, revision: null } : null;
+    return { kind: 'person', id, change: before ? 'changed' : 'added', label: after.name, revision: after.revision };
   }
 
   info(): WorkspaceInfo {
@@ -134,8 +212,17 @@ export class WorkspaceStore {
     };
   }
 
+  /**
+   * Newest first; with a query, the articles whose title, slug or terms contain it, or whose
+   * words (body text included) start with each of its words (src/main/search/searchText.ts).
+   */
   listComparisons(query?: string): ComparisonSummary[] {
-    return this.comparisons.list(query);
+    return this.summaryList.list(this.comparisons.index, this.search, query);
+  }
+
+  /** Resolves once the articles present at open are in the word index (they are added in the background). */
+  searchReady(): Promise<void> {
+    return this.search.whenReady();
   }
 
   getComparison(id: string): Promise<Comparison> {
@@ -146,12 +233,16 @@ export class WorkspaceStore {
     return this.serial(() => this.comparisons.create(termNames));
   }
 
-  saveComparison(c: Comparison, baseRevision: number): Promise<Comparison> {
-    return this.serial(() => this.comparisons.save(c, baseRevision));
+  saveComparison(c: Comparison, baseRevision: number, opts?: SaveOptions): Promise<Comparison> {
+    return this.serial(() => this.comparisons.save(c, baseRevision, opts));
   }
 
   deleteComparison(id: string, baseRevision: number): Promise<void> {
-    return this.serial(() => this.comparisons.delete(id, baseRevision));
+    return this.serial(async () => {
+      await this.comparisons.delete(id, baseRevision);
+      // Deleted on purpose in the app: its unsaved edits are not offered back later.
+      await this.journal.discard(id).catch((error: unknown) => console.warn('Versus Desk: could not remove a journal', error));
+    });
   }
 
   listPeople(): Person[] {
@@ -166,8 +257,8 @@ export class WorkspaceStore {
     return this.serial(() => this.people.create(input));
   }
 
-  savePerson(p: Person, baseRevision: number): Promise<Person> {
-    return this.serial(() => this.people.save(p, baseRevision));
+  savePerson(p: Person, baseRevision: number, opts?: SaveOptions): Promise<Person> {
+    return this.serial(() => this.people.save(p, baseRevision, opts));
   }
 
   deletePerson(id: string): Promise<void> {
@@ -232,6 +323,7 @@ export class WorkspaceStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.search.stop();
     await this.queue.catch(() => undefined);
     this.comparisons.index.dispose();
     try {

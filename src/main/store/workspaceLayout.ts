@@ -27,6 +27,10 @@ export class WorkspaceLayout {
   get quarantineDir(): string {
     return join(this.derivedDir, 'quarantine');
   }
+  /** Hot-exit journals of unsaved edits (src/main/journal). */
+  get journalDir(): string {
+    return join(this.derivedDir, 'journal');
+  }
   comparisonFile(id: string): string {
     return join(this.comparisonsDir, `${id}.json`);
   }

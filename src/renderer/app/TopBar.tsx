@@ -1,4 +1,5 @@
-export type View = 'comparisons' | 'people';
+import type { ReactNode } from 'react';
+export type View = 'comparisons' | 'people' | 'dashboard';
 
 export interface TopBarProps {
   workspaceName: string;
@@ -6,10 +7,16 @@ export interface TopBarProps {
   view: View;
   onView: (view: View) => void;
   onChooseWorkspace: (mode: 'open' | 'create') => void;
+  /** Opens the export or import dialog. */
+  onPublish: (kind: 'export' | 'import') => void;
+  /** Who is working (the profile switcher), at the far end of the bar. */
+  profile?: ReactNode;
 }
 
+const VIEW_NAMES: Record<View, string> = { comparisons: 'Comparisons', people: 'People', dashboard: 'Dashboard' };
+
 /** Workspace name, the view switcher and the workspace folder actions. */
-export function TopBar({ workspaceName, workspacePath, view, onView, onChooseWorkspace }: TopBarProps) {
+export function TopBar({ workspaceName, workspacePath, view, onView, onChooseWorkspace, onPublish, profile }: TopBarProps) {
   return (
     <header className="topbar">
       <div className="brand">
@@ -19,7 +26,7 @@ export function TopBar({ workspaceName, workspacePath, view, onView, onChooseWor
         </span>
       </div>
       <div className="view-switch" role="group" aria-label="View">
-        {(['comparisons', 'people'] as const).map((name) => (
+        {(['comparisons', 'people', 'dashboard'] as const).map((name) => (
           <button
             key={name}
             type="button"
@@ -27,17 +34,24 @@ export function TopBar({ workspaceName, workspacePath, view, onView, onChooseWor
             aria-pressed={view === name}
             onClick={() => onView(name)}
           >
-            {name === 'comparisons' ? 'Comparisons' : 'People'}
+            {VIEW_NAMES[name]}
           </button>
         ))}
       </div>
       <div className="topbar-actions">
+        <button type="button" className="button subtle small" onClick={() => onPublish('import')}>
+          Import…
+        </button>
+        <button type="button" className="button subtle small" onClick={() => onPublish('export')}>
+          Export…
+        </button>
         <button type="button" className="button subtle small" onClick={() => onChooseWorkspace('open')}>
           Open workspace…
         </button>
         <button type="button" className="button subtle small" onClick={() => onChooseWorkspace('create')}>
           New workspace…
         </button>
+        {profile}
       </div>
     </header>
   );

@@ -3,6 +3,7 @@ import type { ComparisonSummary, Notice, WorkspaceInfo } from '../../shared/api/
 import type { Comparison } from '../../shared/model/comparison';
 import type { Person } from '../../shared/model/person';
 import { call, errorText } from '../api/client';
+import { reviewSummaryOf } from '../../shared/dashboard/reviewSummary';
 
 export interface WorkspaceData {
   info: WorkspaceInfo | null;
@@ -105,7 +106,7 @@ export function useWorkspaceData(): WorkspaceData {
     const update = (list: ComparisonSummary[]) =>
       list.map((s) =>
         s.id === doc.id
-          ? { ...s, title: doc.title, slug: doc.slug, terms: doc.terms.map((t) => t.name), updatedAt: doc.updatedAt, revision: doc.revision }
+          ? { ...s, title: doc.title, slug: doc.slug, terms: doc.terms.map((t) => t.name), updatedAt: doc.updatedAt, revision: doc.revision, ...reviewSummaryOf(doc) }
           : s,
       );
     setAllSummaries(update);

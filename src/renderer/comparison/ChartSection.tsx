@@ -4,6 +4,8 @@ import type { ChartRow, Term } from '../../shared/model/comparison';
 import type { TermKey } from '../../shared/model/ids';
 import { nounLabels } from '../list/listLabels';
 import { SortableList } from '../list/SortableList';
+import { PartFrame } from '../review/PartFrame';
+import { SectionReview } from '../review/SectionReview';
 import type { EditorAction } from './comparisonReducer';
 import { looksLikeTsv, parseTsv } from './parseTsv';
 import { useListEditing } from './useListEditing';
@@ -52,6 +54,7 @@ function ChartSectionView({ headerLabel, rows, terms, dispatch }: ChartSectionPr
 
   const renderItem = useCallback(
     (row: ChartRow, index: number) => (
+      <PartFrame partKey={`chart:${row.id}`}>
       <div className={`chart-cells chart-cols-${live.current.length}`}>
         <textarea
           className="input chart-cell chart-label"
@@ -86,6 +89,7 @@ function ChartSectionView({ headerLabel, rows, terms, dispatch }: ChartSectionPr
           />
         ))}
       </div>
+      </PartFrame>
     ),
     // The term names label the cells: rows re-render when they change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -95,6 +99,7 @@ function ChartSectionView({ headerLabel, rows, terms, dispatch }: ChartSectionPr
   return (
     <section className="section" aria-labelledby="chart-heading">
       <h2 id="chart-heading">Comparison Chart</h2>
+      <SectionReview section="chart" />
       <div className={`chart-head chart-cols-${terms.length}`}>
         <input
           type="text"

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { ComparisonSummary } from '../../shared/api/contract';
+import type { ComparisonSummary, Notice } from '../../shared/api/contract';
 import type { Comparison } from '../../shared/model/comparison';
 import type { Person } from '../../shared/model/person';
 import type { RichDoc } from '../../shared/model/richText';
@@ -20,6 +20,16 @@ import { HeaderFields } from './HeaderFields';
 import { KeyDifferencesSection } from './KeyDifferencesSection';
 import { RelatedSection } from './RelatedSection';
 import { TermsSection } from './TermsSection';
+import { PreviewDialog } from '../publish/PreviewDialog';
+import { HistoryDialog } from '../history/HistoryPanel';
+import { OutsideMergeDialog } from '../outside/OutsideMergeDialog';
+import { useOutsideChange } from '../outside/useOutsideChange';
+import { useJournal } from '../save/useJournal';
+import { ChecklistPanel } from '../review/checklist/ChecklistPanel';
+import { EditorReviewProvider } from '../review/EditorReview';
+import { PartFrame } from '../review/PartFrame';
+import { ReviewBar } from '../review/ReviewBar';
+import { ReviewPanel } from '../review/ReviewPanel';
 
 export interface ComparisonEditorProps {
   initial: Comparison;
@@ -29,13 +39,24 @@ export interface ComparisonEditorProps {
   onSaved: (doc: Comparison) => void;
   /** Gives the app this editor's flush (save pending edits now), or null when it goes away. */
   registerFlush: (flush: (() => Promise<boolean>) | null) => void;
+  /** Unsaved edits recovered from the hot-exit journal: the editor opens on them (based on their revision) and saves them. */
+  recovered?: Comparison | null;
+  /** Shows a notice above the app (outside changes). */
+  onNotice?: (notice: Notice) => void;
+  /** The article was deleted by another program; `dirty` when unsaved edits are on screen. */
+  onRemovedOutside?: (dirty: boolean) => void;
 }
 
 /** The whole comparison, autosaved: local state updates on every keystroke, the store within a second. */
-export function ComparisonEditor({ initial, summaries, people, onSaved, registerFlush }: ComparisonEditorProps) {
-  const [state, dispatch] = useReducer(editorReducer, initial, initialEditorState);
+export function ComparisonEditor({ initial, summaries, people, onSaved, registerFlush, recovered, onNotice, onRemovedOutside }: ComparisonEditorProps) {
+  // Recovered edits start out unsaved, so autosave stores them (or meets the conflict dialog when stale).
+  const [state, dispatch] = useReducer(editorReducer, initial, (stored) =>
+    recovered ? { doc: recovered, version: 1, savedVersion: 0 } : initialEditorState(stored),
+  );
   const [discarded, setDiscarded] = useState<{ text: string; whose: 'mine' | 'theirs' } | null>(null);
   const [conflictError, setConflictError] = useState<string | null>(null);
+  const [previewOpen, setPreviewOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const { doc } = state;
   const live = useRef({ state, onSaved });
   live.current = { state, onSaved };
@@ -47,23 +68,52 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
     live.current.onSaved(saved);
   }, []);
 
-  const problem = useMemo(() => localProblem(doc), [doc]);
+  const dirty = state.version !== state.savedVersion;
+  const retryRef = useRef<() => void>(() => undefined);
+  const outside = useOutsideChange({
+    doc,
+    dirty,
+    stored: initial,
+    onReload: (theirs) => {
+      dispatch({ type: 'load', doc: theirs });
+      live.current.onSaved(theirs);
+    },
+    onMerged: (merged, lost) => {
+      dispatch({ type: 'replace', doc: merged });
+      if (lost) setDiscarded(lost);
+      retryRef.current();
+    },
+    onRemoved: (unsaved) => onRemovedOutside?.(unsaved),
+    onMessage: (message, kind) => onNotice?.({ id: `outside:${doc.id}:${Date.now()}`, kind, message }),
+  });
+
+  const problem = useMemo(
+    () => (outside.offer ? 'Not saved yet: choose how to merge the changes made outside Versus Desk.' : localProblem(doc)),
+    [doc, outside.offer],
+  );
   const autosave = useAutosave({ version: state.version, savedVersion: state.savedVersion, problem, save });
   const { flush, retry, status } = autosave;
+  retryRef.current = retry;
+  // Hot exit: unsaved edits also go to a journal shortly after each pause, before autosave's delay.
+  const { writeNow: writeJournal } = useJournal({ doc, dirty });
 
   useEffect(() => {
-    registerFlush(flush);
+    registerFlush(async () => {
+      await writeJournal();
+      return flush();
+    });
     return () => registerFlush(null);
-  }, [flush, registerFlush]);
+  }, [flush, registerFlush, writeJournal]);
 
   // Closing the window or reloading the page: send what is pending (the app's quit path waits properly).
   useEffect(() => {
     const onBeforeUnload = () => {
+      void writeJournal();
       void flush();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [flush]);
+  }, [flush, writeJournal]);
 
   const keepMine = async () => {
     try {
@@ -92,35 +142,78 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
   };
 
   const setSummary = useCallback((summary: RichDoc) => dispatch({ type: 'setSummary', doc: summary }), []);
+  const currentDoc = useCallback(() => live.current.state.doc, []);
+  const onReviewed = useCallback((saved: Comparison) => {
+    dispatch({ type: 'reviewed', saved });
+    live.current.onSaved(saved);
+  }, []);
   const slugServerError = status.kind === 'error' ? fieldError(status.error, 'slug') : null;
 
   return (
+    <EditorReviewProvider doc={doc} people={people} flush={flush} current={currentDoc} onReviewed={onReviewed}>
     <article className="editor" aria-labelledby="editor-title">
       <header className="editor-header">
         <h1 id="editor-title">{doc.title.trim() || 'Untitled comparison'}</h1>
-        <SaveStatusView status={status} onRetry={retry} />
+        <div className="editor-header-actions">
+          <SaveStatusView status={status} onRetry={retry} />
+          <ChecklistPanel doc={doc} people={people} summaries={summaries} />
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              // The preview renders what is stored: save pending edits first.
+              void flush().finally(() => setPreviewOpen(true));
+            }}
+          >
+            Preview
+          </button>
+          <button type="button" className="button small" onClick={() => void flush().finally(() => setHistoryOpen(true))}>
+            History
+          </button>
+        </div>
       </header>
+      <ReviewBar />
+      <ReviewPanel />
+      {previewOpen && <PreviewDialog id={doc.id} onClose={() => setPreviewOpen(false)} />}
+      {historyOpen && (
+        <HistoryDialog
+          comparison={doc}
+          flush={flush}
+          onRestored={(restored: Comparison) => {
+            dispatch({ type: 'load', doc: restored });
+            live.current.onSaved(restored);
+          }}
+          onClose={() => setHistoryOpen(false)}
+        />
+      )}
       {discarded !== null && <DiscardedCopy text={discarded.text} whose={discarded.whose} onDismiss={() => setDiscarded(null)} />}
-      <TermsSection doc={doc} dispatch={dispatch} />
-      <HeaderFields
-        title={doc.title}
-        titleEdited={doc.titleEdited}
-        slug={doc.slug}
-        slugEdited={doc.slugEdited}
-        slugServerError={slugServerError}
-        dispatch={dispatch}
-      />
+      <PartFrame partKey="header">
+        <TermsSection doc={doc} dispatch={dispatch} />
+        <HeaderFields
+          title={doc.title}
+          titleEdited={doc.titleEdited}
+          slug={doc.slug}
+          slugEdited={doc.slugEdited}
+          slugServerError={slugServerError}
+          dispatch={dispatch}
+        />
+      </PartFrame>
       <section className="section" aria-labelledby="summary-heading">
         <h2 id="summary-heading">Summary</h2>
-        <RichTextField label="Summary" value={doc.summary} onChange={setSummary} placeholder="One short paragraph under the byline" />
+        <PartFrame partKey="summary">
+          <RichTextField label="Summary" value={doc.summary} onChange={setSummary} placeholder="One short paragraph under the byline" />
+        </PartFrame>
       </section>
       <KeyDifferencesSection items={doc.keyDifferences} dispatch={dispatch} />
       <ChartSection headerLabel={doc.chart.headerLabel} rows={doc.chart.rows} terms={doc.terms} dispatch={dispatch} />
       <DefinitionsSection items={doc.definitions} terms={doc.terms} dispatch={dispatch} />
       <FaqsSection items={doc.faqs} dispatch={dispatch} />
-      <BylineSection byline={doc.byline} people={people} dispatch={dispatch} />
+      <PartFrame partKey="byline">
+        <BylineSection byline={doc.byline} people={people} dispatch={dispatch} />
+      </PartFrame>
       <RelatedSection selfId={doc.id} related={doc.related} summaries={summaries} dispatch={dispatch} />
-      {status.kind === 'conflict' && (
+      {outside.offer && <OutsideMergeDialog title={doc.title.trim() || outside.offer.theirs.title} rows={outside.offer.rows} onMerge={outside.merge} />}
+      {status.kind === 'conflict' && !outside.offer && (
         <ConflictDialog
           title={doc.title}
           message={conflictError ?? status.message}
@@ -129,5 +222,6 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
         />
       )}
     </article>
+    </EditorReviewProvider>
   );
 }

@@ -4,6 +4,8 @@ import type { Definition, Term } from '../../shared/model/comparison';
 import { emptyDoc } from '../../shared/model/richText';
 import { nounLabels } from '../list/listLabels';
 import { SortableList } from '../list/SortableList';
+import { PartFrame } from '../review/PartFrame';
+import { SectionReview } from '../review/SectionReview';
 import type { EditorAction } from './comparisonReducer';
 import { DefinitionItem } from './DefinitionItem';
 import { useListEditing } from './useListEditing';
@@ -28,12 +30,17 @@ function DefinitionsSectionView({ items, terms, dispatch }: DefinitionsSectionPr
   }, []);
   const editing = useListEditing('definitions', items, dispatch, LABELS, makeItem);
   const renderItem = useCallback(
-    (item: Definition, index: number) => <DefinitionItem definition={item} index={index} terms={terms} dispatch={dispatch} />,
+    (item: Definition, index: number) => (
+      <PartFrame partKey={`def:${item.id}`}>
+        <DefinitionItem definition={item} index={index} terms={terms} dispatch={dispatch} />
+      </PartFrame>
+    ),
     [terms, dispatch],
   );
   return (
     <section className="section" aria-labelledby="def-heading">
       <h2 id="def-heading">Definitions</h2>
+      <SectionReview section="definitions" />
       <SortableList items={items} listLabel="Definitions" labels={LABELS} renderItem={renderItem} {...editing} />
     </section>
   );

@@ -5,6 +5,8 @@ import { emptyDoc } from '../../shared/model/richText';
 import { nounLabels } from '../list/listLabels';
 import { SortableList } from '../list/SortableList';
 import { RichTextField } from '../richText/RichTextField';
+import { PartFrame } from '../review/PartFrame';
+import { SectionReview } from '../review/SectionReview';
 import type { EditorAction } from './comparisonReducer';
 import { useListEditing } from './useListEditing';
 
@@ -20,6 +22,7 @@ function FaqsSectionView({ items, dispatch }: FaqsSectionProps) {
   const editing = useListEditing('faqs', items, dispatch, LABELS, makeItem);
   const renderItem = useCallback(
     (item: Faq, index: number) => (
+      <PartFrame partKey={`faq:${item.id}`}>
       <div className="stack">
         <label className="field">
           <span className="field-label">FAQ {index + 1} question</span>
@@ -38,12 +41,14 @@ function FaqsSectionView({ items, dispatch }: FaqsSectionProps) {
           onChange={(answer) => dispatch({ type: 'listUpdate', list: 'faqs', id: item.id, patch: { answer: answer as Faq['answer'] } })}
         />
       </div>
+      </PartFrame>
     ),
     [dispatch],
   );
   return (
     <section className="section" aria-labelledby="faq-heading">
       <h2 id="faq-heading">FAQs</h2>
+      <SectionReview section="faqs" />
       <SortableList items={items} listLabel="FAQs" labels={LABELS} renderItem={renderItem} {...editing} />
     </section>
   );

@@ -53,7 +53,10 @@ export type EditorAction =
   | Edit
   | { type: 'load'; doc: Comparison }
   | { type: 'saved'; sent: Comparison; sentVersion: number; saved: Comparison }
-  | { type: 'rebase'; revision: number };
+  | { type: 'rebase'; revision: number }
+  | { type: 'reviewed'; saved: Comparison }
+  /** A whole new local copy that still has to be saved (a merge with outside changes, recovered edits). */
+  | { type: 'replace'; doc: Comparison };
 
 export function initialEditorState(doc: Comparison): EditorState {
   return { doc, version: 0, savedVersion: 0 };
@@ -196,6 +199,13 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     }
     case 'rebase':
       return { ...state, doc: { ...state.doc, revision: action.revision } };
+    case 'reviewed':
+      // A review action stored this article (after a flush): take its revision and review data,
+      // keep any content typed meanwhile (still pending for the next save).
+      if (action.saved.id !== state.doc.id) return state;
+      return { ...state, doc: { ...state.doc, revision: action.saved.revision, updatedAt: action.saved.updatedAt, review: action.saved.review } };
+    case 'replace':
+      return { ...state, doc: action.doc, version: state.version + 1 };
     default: {
       const doc = applyEdit(state.doc, action);
       return doc === state.doc ? state : { ...state, doc, version: state.version + 1 };

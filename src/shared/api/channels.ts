@@ -17,11 +17,29 @@ export const CHANNELS = [
   'people.delete',
   'shell.openExternal',
   'app.flushed',
+  'profile.get',
+  'profile.set',
+  'review.comparison',
+  'review.person',
+  'comments.add',
+  'comments.reply',
+  'comments.resolve',
+  'export.run',
+  'export.cancel',
+  'import.plan',
+  'import.apply',
+  'comparisons.preview',
+  'journal.write',
+  'journal.clear',
+  'journal.list',
+  'history.list',
+  'history.diff',
+  'history.restore',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events main sends to the renderer. */
-export const EVENTS = ['workspace.changed', 'notice', 'app.flush', 'menu.command'] as const;
+export const EVENTS = ['workspace.changed', 'notice', 'app.flush', 'menu.command', 'export.progress', 'workspace.outsideChange'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** The global the preload (and the e2e harness) defines in the page. */

@@ -4,6 +4,19 @@ import { idSchema } from '../model/ids';
 import { personSchema } from '../model/person';
 import { blockDocSchema } from '../model/richText';
 import type { Channel } from './channels';
+import { reviewContract } from './reviewContract';
+import { historyContract } from './historyContract';
+import { journalContract, type OutsideChangePayload } from './resilienceContract';
+import {
+  exportRunInputSchema,
+  exportRunOutputSchema,
+  importApplyInputSchema,
+  importApplyOutputSchema,
+  importPlanOutputSchema,
+  importSourceKindSchema,
+  previewOutputSchema,
+  type ExportProgress,
+} from './publishContract';
 
 export const noticeSchema = z.strictObject({
   id: z.string(),
@@ -32,6 +45,12 @@ export const comparisonSummarySchema = z.strictObject({
   status: comparisonStatusSchema,
   updatedAt: z.string(),
   revision: z.number().int(),
+  /** Review facts for the list filters and the dashboard (optional: older callers may omit them). */
+  authorId: idSchema.nullable().optional(),
+  editorId: idSchema.nullable().optional(),
+  /** When the longest-waiting part still awaiting review was submitted. */
+  waitingSince: z.string().nullable().optional(),
+  openComments: z.number().int().min(0).optional(),
 });
 export type ComparisonSummary = z.infer<typeof comparisonSummarySchema>;
 
@@ -84,6 +103,19 @@ export const contract = {
   },
   /** The renderer's answer to the `app.flush` event: pending edits are saved, the window may close. */
   'app.flushed': { input: empty, output: empty },
+  ...reviewContract,
+  /** Asks where with a native save dialog in main, exports with `export.progress` events, then shows the result in its folder. */
+  'export.run': { input: exportRunInputSchema, output: exportRunOutputSchema },
+  /** Stops the running export; nothing of it is left on disk. */
+  'export.cancel': { input: empty, output: z.strictObject({ cancelled: z.boolean() }) },
+  /** Asks for a bundle (zip or .md file, or a folder) with a native open dialog, reads and checks it, and plans; writes nothing. */
+  'import.plan': { input: z.strictObject({ source: importSourceKindSchema }), output: importPlanOutputSchema },
+  /** Applies the planned import all-or-nothing with a choice per item (theirs, mine, both, or per part). */
+  'import.apply': { input: importApplyInputSchema, output: importApplyOutputSchema },
+  /** The stored article rendered as it will publish: HTML and its exported Markdown. */
+  'comparisons.preview': { input: z.strictObject({ id: idSchema }), output: previewOutputSchema },
+  ...journalContract,
+  ...historyContract,
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -97,7 +129,11 @@ export interface EventPayloads {
   'app.flush': Record<string, never>;
   /** A native menu item the renderer acts on (the menu lives in main, the views in the page). */
   'menu.command': { command: MenuCommand };
+  /** Articles read so far by the running export, of all it will write. */
+  'export.progress': ExportProgress;
+  /** Another program added, changed or deleted records in the workspace folder (src/main/watch). */
+  'workspace.outsideChange': OutsideChangePayload;
 }
 
-export const MENU_COMMANDS = ['new-comparison', 'show-people', 'show-comparisons'] as const;
+export const MENU_COMMANDS = ['new-comparison', 'show-people', 'show-comparisons', 'show-dashboard', 'export', 'import'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -19,6 +19,7 @@ import { installBridge } from './bridgeInit';
 import { startMainSide } from './mainSide';
 import type { FolderMode, MainSide, SeedKind } from './mainSide';
 import { startStaticServer } from './staticServer';
+import { DialogStub, ExportGate, type ExportFormat, type ImportSourceKind } from './publishSide';
 import type { StaticServer } from './staticServer';
 
 export { expect };
@@ -60,6 +61,14 @@ export class AppHarness {
   readonly chooseFolder = new FolderPicker();
   /** URLs that reached the openExternal service (i.e. the app asked the OS to open them). */
   readonly openedExternal: string[] = [];
+  /** The export's native save dialog: `app.chooseExportTarget.answer(path)`. */
+  readonly chooseExportTarget = new DialogStub<ExportFormat>();
+  /** The import's native open dialog: `app.chooseImportSource.answer(path)`. */
+  readonly chooseImportSource = new DialogStub<ImportSourceKind>();
+  /** Paths the app showed in the file manager (after an export). */
+  readonly revealed: string[] = [];
+  /** Holds an export between articles: `app.exportGate.hold(1)`, then `release()`. */
+  readonly exportGate = new ExportGate();
   /** Every event main emitted, in order. */
   readonly emitted: EmittedEvent[] = [];
   private side: MainSide | undefined;
@@ -89,6 +98,12 @@ export class AppHarness {
         this.openedExternal.push(url);
       },
       emit: (event, payload) => this.deliver(event, payload),
+      chooseExportTarget: (format) => this.chooseExportTarget.choose(format),
+      chooseImportSource: (kind) => this.chooseImportSource.choose(kind),
+      revealPath: async (path) => {
+        this.revealed.push(path);
+      },
+      exportPace: this.exportGate.pace,
       onFlushed: () => {
         const waiters = this.flushWaiters;
         this.flushWaiters = [];

@@ -21,6 +21,11 @@ export interface MainSideOptions {
   openExternal: (url: string) => Promise<void>;
   emit: (event: string, payload: unknown) => void;
   onFlushed: () => void;
+  /** The export's save dialog, the import's open dialog, the file manager (see publishSide.ts). */
+  chooseExportTarget: (format: 'zip' | 'folder') => Promise<string | null>;
+  chooseImportSource: (kind: 'file' | 'folder') => Promise<string | null>;
+  revealPath: (path: string) => Promise<void>;
+  exportPace: (index: number) => Promise<void>;
 }
 
 export interface MainSide {
@@ -34,6 +39,8 @@ export async function startMainSide(options: MainSideOptions): Promise<MainSide>
   const services = await Services.create({
     ...deps,
     workspaceDir,
+    // As in the app: files changed by other programs are noticed (tests/e2e/outsideChange.spec.ts).
+    watch: true,
     ...(seed === false ? {} : { create: true, seed: seed === 'sample' }),
   });
   const dispatch = createDispatcher(services, {

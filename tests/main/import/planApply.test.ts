@@ -15,6 +15,12 @@ afterEach(async () => {
 });
 
 const NOW = new Date('2025-03-01T10:00:00Z');
+const PERSON = '01JP0000000000000000000001';
+
+/** A one-message comment thread on a part. */
+function thread(id: string, part: string, text: string) {
+  return { id, part, anchor: null, resolved: null, messages: [{ id, by: PERSON, at: '2025-02-01T10:00:00.000Z', text }] };
+}
 
 async function only(store: WorkspaceStore) {
   return store.getComparison(store.listComparisons()[0].id);
@@ -66,7 +72,7 @@ describe('import plan and apply', () => {
   it('brings the editor’s comments while keeping the writer’s edit of a different part', async () => {
     const { writer, editor } = await writerAndEditor();
     const e = await only(editor);
-    await editor.saveComparison({ ...e, review: { parts: { summary: { comments: [{ id: 'c1', text: 'Tighten this.' }] } }, signOff: null } }, e.revision);
+    await editor.saveComparison({ ...e, review: { parts: {}, signOff: null, comments: [thread('01JC0000000000000000000001', 'summary', 'Tighten this.')] } }, e.revision, { withReview: true });
     const w = await only(writer);
     await writer.saveComparison({ ...w, faqs: w.faqs.slice(1) }, w.revision);
     const { contents, plan, article } = await importInto(writer, await exportTo(editor, 'comments.zip'));
@@ -74,7 +80,7 @@ describe('import plan and apply', () => {
     await applyImport(writer, contents, plan, {}, { by: 'writer', now: NOW });
     const after = await only(writer);
     expect(after.faqs).toHaveLength(w.faqs.length - 1);
-    expect(after.review?.parts).toEqual({ summary: { comments: [{ id: 'c1', text: 'Tighten this.' }] } });
+    expect(after.review?.comments).toEqual([thread('01JC0000000000000000000001', 'summary', 'Tighten this.')]);
   });
 
   it('finds a conflict through history, merges parts changed on one side and takes the choice for the same part', async () => {
@@ -86,12 +92,13 @@ describe('import plan and apply', () => {
         ...e,
         summary: docFromText('Editor summary.'),
         faqs: [{ ...e.faqs[0], question: 'Editor question?' }, ...e.faqs.slice(1)],
-        review: { parts: { [`faq:${faqId}`]: { comments: [{ id: 'e1', text: 'Hm.' }] } }, signOff: null },
+        review: { parts: {}, signOff: null, comments: [thread('01JC00000000000000000000E1', `faq:${faqId}`, 'Hm.')] },
       },
       e.revision,
+      { withReview: true },
     );
     const w = await only(writer);
-    await writer.saveComparison({ ...w, title: 'Writer title', titleEdited: true, faqs: [{ ...w.faqs[0], question: 'Writer question?' }, ...w.faqs.slice(1)], review: { parts: { [`faq:${faqId}`]: { comments: [{ id: 'w1', text: 'Mine.' }] } }, signOff: null } }, w.revision);
+    await writer.saveComparison({ ...w, title: 'Writer title', titleEdited: true, faqs: [{ ...w.faqs[0], question: 'Writer question?' }, ...w.faqs.slice(1)], review: { parts: {}, signOff: null, comments: [thread('01JC00000000000000000000W1', `faq:${faqId}`, 'Mine.')] } }, w.revision, { withReview: true });
     const { contents, plan, article } = await importInto(writer, await exportTo(editor, 'conflict.zip'));
     expect(article.action).toBe('conflicting');
     expect(Object.fromEntries(article.parts!.map((p) => [p.partId, p.state]))).toEqual({ title: 'mine-only', summary: 'theirs-only', [`faq:${faqId}`]: 'both' });
@@ -101,7 +108,7 @@ describe('import plan and apply', () => {
     expect(merged.title).toBe('Writer title');
     expect(merged.summary).toEqual(docFromText('Editor summary.'));
     expect(merged.faqs[0].question).toBe('Writer question?');
-    expect(merged.review?.parts[`faq:${faqId}`]).toEqual({ comments: [{ id: 'w1', text: 'Mine.' }, { id: 'e1', text: 'Hm.' }] });
+    expect(merged.review?.comments.map((t) => t.messages[0].text)).toEqual(['Mine.', 'Hm.']);
   });
 
   it('keeps both as a copy with a new id and slug', async () => {

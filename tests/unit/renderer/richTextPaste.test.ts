@@ -88,6 +88,12 @@ describe('pasting into a rich-text field', () => {
     expect(doc).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Word' }] }] });
   });
 
+  it('drops every event-handler attribute before the HTML is parsed (quoted, unquoted, after a slash)', () => {
+    const html = '<img src=x onerror="a()"><a href="https://e.com" OnClick=\'b()\' onmouseover=c()>ok</a><svg/onload=d()><b title="x onerror=y">t</b>';
+    // The handlers go; the rest of each tag, and text inside a quoted value, stay.
+    expect(stripPastedHtml(html)).toBe('<img src=x><a href="https://e.com">ok</a><svg><b title="x onerror=y">t</b>');
+  });
+
   it('refuses to set a javascript: link through the link command', () => {
     const editor = makeEditor(false, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'abc' }] }] });
     editor.commands.setTextSelection({ from: 1, to: 3 });

@@ -30,7 +30,7 @@ Options:
       const summaries = [...store.listComparisons()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
       const all: Finding[] = [];
       for (const summary of summaries) {
-        all.push(...runChecklist({ comparison: await store.getComparison(summary.id), people, today }));
+        all.push(...runChecklist({ comparison: await store.getComparison(summary.id), people, today, others: summaries }));
       }
       return { findings: all, articles: summaries.length };
     });
