@@ -97,10 +97,20 @@ export class HistoryStore {
       .sort((a, b) => a - b);
     const out: HistoryEntry[] = [];
     for (const revision of revisions) {
-      const s = await this.read(id, revision).catch(() => null);
+      const s = await this.readMeta(id, revision).catch(() => null);
       if (s) out.push({ revision, at: s.at, by: s.by, reason: s.reason, contentHash: s.contentHash });
     }
     return out;
+  }
+
+  /**
+   * A snapshot's header (who, when, why, hashes, lineage) without validating the record it holds:
+   * listing and lineage need only that, and a full record check costs most of an export's time.
+   */
+  private async readMeta(id: string, revision: number): Promise<Omit<z.infer<typeof snapshotSchema>, 'record'>> {
+    const text = await this.fs.readFile(join(this.folder(id), `${revision}.json`));
+    const { record: _record, ...meta } = snapshotSchema.parse(secureJsonParse(text));
+    return meta;
   }
 
   async read(id: string, revision: number): Promise<HistorySnapshot> {
@@ -173,7 +183,7 @@ export class HistoryStore {
     for (const entry of entries) {
       if (out.length >= LINEAGE_MAX) break;
       add(entry.contentHash);
-      const s = await this.read(c.id, entry.revision).catch(() => null);
+      const s = await this.readMeta(c.id, entry.revision).catch(() => null);
       for (const h of s?.lineage ?? []) add(h);
     }
     return out;

@@ -1,3 +1,4 @@
+import './nativeHash';
 import { dirname, join, resolve } from 'node:path';
 import { ulid } from 'ulid';
 import type { ComparisonSummary, Notice, WorkspaceInfo } from '../../shared/api/contract';

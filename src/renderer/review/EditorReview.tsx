@@ -4,7 +4,7 @@ import type { Comparison } from '../../shared/model/comparison';
 import type { Person } from '../../shared/model/person';
 import type { Section } from '../../shared/review/parts';
 import type { CommentAnchor, CommentThread } from '../../shared/review/reviewModel';
-import { reviewOfComparison, type ReviewView } from '../../shared/review/status';
+import { reviewOfComparison, type HashCache, type ReviewView } from '../../shared/review/status';
 import { call, errorText } from '../api/client';
 import { paintAnchors } from './anchors';
 import { useProfile } from './ProfileContext';
@@ -68,7 +68,9 @@ export interface EditorReviewProviderProps {
 export function EditorReviewProvider({ doc, people, flush, current, onReviewed, children }: EditorReviewProviderProps) {
   const { profile } = useProfile();
   const deferred = useDeferredValue(doc);
-  const view = useMemo(() => reviewOfComparison(deferred), [deferred]);
+  // Items are replaced, never mutated, by the editor's reducer: their hashes can be cached.
+  const [hashCache] = useState<HashCache>(() => new WeakMap());
+  const view = useMemo(() => reviewOfComparison(deferred, hashCache), [deferred, hashCache]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<EditorReviewApi['message']>(null);
   const [panelOpen, setPanelOpen] = useState(false);

@@ -5,7 +5,6 @@ import type { RichDoc } from '../model/richText';
 import {
   ARTICLE_EXPORT_FORMAT,
   PERSON_EXPORT_FORMAT,
-  signOffSchema,
   type ArticleExport,
   type PersonExport,
   type PersonRef,

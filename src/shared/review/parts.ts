@@ -26,6 +26,8 @@ export interface Part {
   label: string;
   /** What the part's hash covers: its content, never its position or id. */
   content: unknown;
+  /** The immutable record object the content comes from, for caching its hash (renderer). */
+  source?: object;
 }
 
 const short = (text: string, max = 40) => {
@@ -43,30 +45,34 @@ export function partsOf(c: Comparison): Part[] {
       label: 'Header (terms, title, slug)',
       content: { terms: c.terms, title: c.title, slug: c.slug, chartHeader: c.chart.headerLabel },
     },
-    { key: 'summary', section: 'summary', label: 'Summary', content: c.summary },
+    { key: 'summary', section: 'summary', label: 'Summary', content: c.summary, source: c.summary },
     ...c.keyDifferences.map((k, i) => ({
       key: `kd:${k.id}`,
       section: 'keyDifferences' as const,
       label: `Key difference ${i + 1}`,
       content: k.text,
+      source: k,
     })),
     ...c.chart.rows.map((r, i) => ({
       key: `chart:${r.id}`,
       section: 'chart' as const,
       label: r.label.trim() ? `Chart row “${short(r.label)}”` : `Chart row ${i + 1}`,
       content: { label: r.label, values: r.values },
+      source: r,
     })),
     ...c.definitions.map((d, i) => ({
       key: `def:${d.id}`,
       section: 'definitions' as const,
       label: `Definition ${i + 1} (${termName(d.term)})`,
       content: { term: d.term, text: d.text, examples: d.examples.map((e) => e.text) },
+      source: d,
     })),
     ...c.faqs.map((f, i) => ({
       key: `faq:${f.id}`,
       section: 'faqs' as const,
       label: f.question.trim() ? `FAQ “${short(f.question)}”` : `FAQ ${i + 1}`,
       content: { question: f.question, answer: f.answer },
+      source: f,
     })),
     { key: 'byline', section: 'byline', label: 'Byline', content: c.byline },
   ];

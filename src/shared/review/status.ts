@@ -56,22 +56,43 @@ export function deriveStatus(parts: ReadonlyArray<Pick<PartView, 'state'>>, sign
   return 'draft';
 }
 
-function view(parts: Part[], review: ReviewRecord, contentHash: string): ReviewView {
+/**
+ * Part hashes by the record object they come from. Only for callers whose records are immutable
+ * (the editor's reducer replaces an item when it changes): then a keystroke re-hashes one part.
+ */
+export type HashCache = WeakMap<object, string>;
+
+function view(parts: Part[], review: ReviewRecord, hashWhole: () => string, cache?: HashCache): ReviewView {
   const views = parts.map((p) => {
-    const hash = partHash(p);
+    let hash = p.source && cache ? cache.get(p.source) : undefined;
+    if (hash === undefined) {
+      hash = partHash(p);
+      if (p.source && cache) cache.set(p.source, hash);
+    }
     const record = review.parts[p.key] ?? null;
     return { ...p, hash, record, state: partState(record ?? undefined, hash) };
   });
-  const signOff = review.signOff ? { ...review.signOff, valid: review.signOff.hash === contentHash } : null;
-  return { parts: views, status: deriveStatus(views, signOff?.valid === true), signOff, contentHash, review };
+  // The whole article's hash is needed only where a sign-off exists or is being made.
+  let whole: string | undefined;
+  const contentHash = () => (whole ??= hashWhole());
+  const signOff = review.signOff ? { ...review.signOff, valid: review.signOff.hash === contentHash() } : null;
+  return {
+    parts: views,
+    status: deriveStatus(views, signOff?.valid === true),
+    signOff,
+    get contentHash() {
+      return contentHash();
+    },
+    review,
+  };
 }
 
-export function reviewOfComparison(c: Comparison): ReviewView {
-  return view(partsOf(c), readReview(c.review), articleContentHash(c));
+export function reviewOfComparison(c: Comparison, cache?: HashCache): ReviewView {
+  return view(partsOf(c), readReview(c.review), () => articleContentHash(c), cache);
 }
 
 export function reviewOfPerson(p: Person): ReviewView {
-  return view(personParts(p), readReview(p.review), personContentHashOf(p));
+  return view(personParts(p), readReview(p.review), () => personContentHashOf(p));
 }
 
 export function comparisonStatus(c: Comparison): ReviewStatus {

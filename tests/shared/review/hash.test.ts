@@ -1,0 +1,16 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { describe, expect, it } from 'vitest';
+
+describe('the sha256 main swaps in', () => {
+  it('gives the same digest as the pure one the renderer uses, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        expect(createHash('sha256').update(text, 'utf8').digest('hex')).toBe(bytesToHex(sha256(utf8ToBytes(text))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
