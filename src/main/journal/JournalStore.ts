@@ -7,6 +7,7 @@ import { errnoCode, type FsLayer } from '../store/fsLayer';
 import { ioError } from '../store/ioError';
 import { secureJsonParse } from '../store/secureJsonParse';
 import { zodIssuesInWords } from '../services/zodIssuesInWords';
+import { PersonJournalStore } from './PersonJournalStore';
 
 export interface JournalStoreOptions {
   fs: FsLayer;
@@ -24,8 +25,12 @@ export interface JournalStoreOptions {
  */
 export class JournalStore {
   private queue: Promise<unknown> = Promise.resolve();
+  /** The person form's journals (`person-<id>.json` in the same folder). */
+  readonly people: PersonJournalStore;
 
-  constructor(private readonly opts: JournalStoreOptions) {}
+  constructor(private readonly opts: JournalStoreOptions) {
+    this.people = new PersonJournalStore(opts);
+  }
 
   fileOf(id: string): string {
     // The id is a ULID (checked again here: a journal path can never leave its folder).

@@ -40,6 +40,9 @@ export interface ProfileView extends Profile {
   name: string | null;
 }
 
+/** What comments attach to. */
+export type CommentedKind = 'comparison' | 'person';
+
 const REASONS: Record<ReviewAction['action'], HistoryReason> = {
   submit: 'submit',
   approve: 'approve',
@@ -107,25 +110,41 @@ export class ReviewService {
     return saved;
   }
 
-  async comment(id: string, baseRevision: number, input: NewComment): Promise<Comparison> {
+  /** Comments on an article's part, or (kind 'person') on a person's bio. */
+  async comment(id: string, baseRevision: number, input: NewComment, kind?: 'comparison'): Promise<Comparison>;
+  async comment(id: string, baseRevision: number, input: NewComment, kind: CommentedKind): Promise<Comparison | Person>;
+  async comment(id: string, baseRevision: number, input: NewComment, kind: CommentedKind = 'comparison'): Promise<Comparison | Person> {
     const actor = this.actor();
-    const c = await this.fresh(id, baseRevision);
-    const review = this.apply(() => addComment(c, actor, input, { thread: ulid(), message: ulid() }, this.now().toISOString()));
-    return this.saveComparison(c, review, baseRevision);
+    return this.onCommented(kind, id, baseRevision, (r) => addComment(r, actor, input, { thread: ulid(), message: ulid() }, this.now().toISOString()));
   }
 
-  async reply(id: string, baseRevision: number, thread: string, text: string): Promise<Comparison> {
+  async reply(id: string, baseRevision: number, thread: string, text: string, kind?: 'comparison'): Promise<Comparison>;
+  async reply(id: string, baseRevision: number, thread: string, text: string, kind: CommentedKind): Promise<Comparison | Person>;
+  async reply(id: string, baseRevision: number, thread: string, text: string, kind: CommentedKind = 'comparison'): Promise<Comparison | Person> {
     const actor = this.actor();
-    const c = await this.fresh(id, baseRevision);
-    const review = this.apply(() => replyToComment(c, actor, thread, text, ulid(), this.now().toISOString()));
-    return this.saveComparison(c, review, baseRevision);
+    return this.onCommented(kind, id, baseRevision, (r) => replyToComment(r, actor, thread, text, ulid(), this.now().toISOString()));
   }
 
-  async resolve(id: string, baseRevision: number, thread: string, resolved: boolean): Promise<Comparison> {
+  async resolve(id: string, baseRevision: number, thread: string, resolved: boolean, kind?: 'comparison'): Promise<Comparison>;
+  async resolve(id: string, baseRevision: number, thread: string, resolved: boolean, kind: CommentedKind): Promise<Comparison | Person>;
+  async resolve(id: string, baseRevision: number, thread: string, resolved: boolean, kind: CommentedKind = 'comparison'): Promise<Comparison | Person> {
     const actor = this.actor();
-    const c = await this.fresh(id, baseRevision);
-    const review = this.apply(() => resolveComment(c, actor, thread, resolved, this.now().toISOString()));
-    return this.saveComparison(c, review, baseRevision);
+    return this.onCommented(kind, id, baseRevision, (r) => resolveComment(r, actor, thread, resolved, this.now().toISOString()));
+  }
+
+  /** Loads the article or person at `baseRevision` (CONFLICT when stale), applies a comment rule, saves with the review. */
+  private async onCommented(kind: CommentedKind, id: string, baseRevision: number, rule: (record: Comparison | Person) => ReviewRecord): Promise<Comparison | Person> {
+    if (kind === 'comparison') {
+      const c = await this.fresh(id, baseRevision);
+      return this.saveComparison(c, this.apply(() => rule(c)), baseRevision);
+    }
+    const p = await this.store().getPerson(id);
+    if (p.revision !== baseRevision) throw stale(p.name, p.revision, baseRevision, p.id);
+    const review = this.apply(() => rule(p));
+    const next: Person = { ...p };
+    if (isEmptyReview(review)) delete next.review;
+    else next.review = review;
+    return this.store().savePerson(next, baseRevision, { withReview: true });
   }
 
   /** The acting person, from the profile; refused when none is chosen or they are not in this workspace. */

@@ -274,6 +274,8 @@ export class WorkspaceStore {
         );
       }
       await this.people.delete(id);
+      // Deleted on purpose in the app: its unsaved edits are not offered back later.
+      await this.journal.people.discard(id).catch((error: unknown) => console.warn('Versus Desk: could not remove a journal', error));
     });
   }
 

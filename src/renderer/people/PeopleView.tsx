@@ -1,8 +1,11 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Person } from '../../shared/model/person';
 import { call, errorText } from '../api/client';
 import { Dialog } from '../app/Dialog';
+import { HistoryDialog } from '../history/HistoryPanel';
 import { PersonForm } from './PersonForm';
+import { RecoveredPeopleEdits } from './RecoveredPeopleEdits';
+import { NEW_PERSON_KEY } from '../../shared/model/personJournal';
 import { bioReviewState } from '../../shared/dashboard/bioState';
 import './bioReview.css';
 
@@ -20,6 +23,18 @@ export function PeopleView({ people, onChanged, registerFlush }: PeopleViewProps
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Person | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  // A restore replaces the form's contents: a new key remounts the form with the restored person.
+  const [restores, setRestores] = useState(0);
+  // The form's "save pending edits" (for a restore from History), passed on to the app as well.
+  const formFlush = useRef<(() => Promise<boolean>) | null>(null);
+  const registerFormFlush = useCallback(
+    (flush: (() => Promise<boolean>) | null) => {
+      formFlush.current = flush;
+      registerFlush(flush);
+    },
+    [registerFlush],
+  );
 
   const confirmDelete = async (person: Person) => {
     setDeleting(null);
@@ -42,6 +57,14 @@ export function PeopleView({ people, onChanged, registerFlush }: PeopleViewProps
             New person
           </button>
         </div>
+        <RecoveredPeopleEdits
+          people={people}
+          openKey={editing === null ? null : editing.mode === 'new' ? NEW_PERSON_KEY : editing.person.id}
+          onOpen={(key) => {
+            const person = people.find((p) => p.id === key);
+            setEditing(person ? { mode: 'edit', person } : { mode: 'new' });
+          }}
+        />
         {message && (
           <div className="alert" role="alert">
             <span>{message}</span>
@@ -76,10 +99,11 @@ export function PeopleView({ people, onChanged, registerFlush }: PeopleViewProps
       <div className="people-form-pane">
         {editing ? (
           <PersonForm
-            key={editing.mode === 'edit' ? editing.person.id : 'new'}
+            key={editing.mode === 'edit' ? `${editing.person.id}:${restores}` : 'new'}
             person={editing.mode === 'edit' ? editing.person : null}
-            registerFlush={registerFlush}
+            registerFlush={registerFormFlush}
             people={people}
+            onShowHistory={() => setHistoryOpen(true)}
             onCancel={() => setEditing(null)}
             onSaved={(saved) => {
               setEditing({ mode: 'edit', person: saved });
@@ -90,6 +114,18 @@ export function PeopleView({ people, onChanged, registerFlush }: PeopleViewProps
           <p className="hint">Choose someone to edit, or add a new person.</p>
         )}
       </div>
+      {historyOpen && editing?.mode === 'edit' && (
+        <HistoryDialog
+          person={editing.person}
+          flush={() => formFlush.current?.() ?? Promise.resolve(true)}
+          onRestored={(restored: Person) => {
+            setEditing({ mode: 'edit', person: restored });
+            setRestores((n) => n + 1);
+            void onChanged();
+          }}
+          onClose={() => setHistoryOpen(false)}
+        />
+      )}
       {deleting && (
         <Dialog title={`Delete ${deleting.name}?`} onDismiss={() => setDeleting(null)}>
           <p>This removes {deleting.name} from the workspace. It is refused while an article still names them in its byline.</p>

@@ -1,10 +1,15 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Person } from '../../shared/model/person';
 import type { RichDoc } from '../../shared/model/richText';
 import { emptyDoc } from '../../shared/model/richText';
 import { call, errorText } from '../api/client';
 import { RichTextField } from '../richText/RichTextField';
+import { commentedPerson } from '../../shared/api/reviewContract';
+import { NEW_PERSON_KEY, type PersonDraft } from '../../shared/model/personJournal';
 import { BioReview, type BioAction } from './BioReview';
+import { draftMatches, recoveredMessage } from './personRecovery';
+import { usePersonJournal } from './usePersonJournal';
+import { BioThreads, type BioCommentAction } from './BioThreads';
 
 export interface PersonFormProps {
   /** The person to edit, or null for a new one. */
@@ -14,10 +19,12 @@ export interface PersonFormProps {
   registerFlush: (flush: (() => Promise<boolean>) | null) => void;
   /** The workspace's people, to name who reviewed the bio. */
   people?: readonly Person[];
+  /** Opens the person's history (snapshots, diff, restore); no History button when absent. */
+  onShowHistory?: () => void;
 }
 
 /** Name, credentials and bio, saved with "Save person". */
-export function PersonForm({ person, onSaved, onCancel, registerFlush, people = [] }: PersonFormProps) {
+export function PersonForm({ person, onSaved, onCancel, registerFlush, people = [], onShowHistory }: PersonFormProps) {
   const [name, setName] = useState(person?.name ?? '');
   const [credentials, setCredentials] = useState(person?.credentials ?? '');
   const [bio, setBio] = useState<RichDoc>(person?.bio ?? emptyDoc());
@@ -25,6 +32,48 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
   const [busy, setBusy] = useState(false);
   const [dirty, setDirty] = useState(false);
   const lastSaved = useRef<Person | null>(null);
+  /** The notice of edits replayed from the hot-exit journal, until saved or discarded. */
+  const [recovered, setRecovered] = useState<string | null>(null);
+  /** Bumped to show a bio set from outside the editor (replayed or discarded edits). */
+  const [bioVersion, setBioVersion] = useState(0);
+
+  // Hot exit: unsaved edits go to a journal shortly after each pause, and come back on reopen.
+  const journalKey = person?.id ?? NEW_PERSON_KEY;
+  const draft = useMemo<PersonDraft>(() => ({ baseRevision: person?.revision ?? 0, name, credentials, bio: bio as PersonDraft['bio'] }), [person?.revision, name, credentials, bio]);
+  const journal = usePersonJournal({ journalKey, draft, dirty });
+  const replayKey = useRef(journalKey);
+  const touched = useRef(false);
+  touched.current = dirty;
+  useEffect(() => {
+    let live = true;
+    call('journal.listPeople', { key: replayKey.current })
+      .then(([entry]) => {
+        if (!live || !entry || touched.current) return;
+        if (draftMatches(entry.draft, person)) return void call('journal.clearPerson', { key: entry.key, stamp: entry.stamp });
+        setName(entry.draft.name);
+        setCredentials(entry.draft.credentials);
+        setBio(entry.draft.bio);
+        setBioVersion((v) => v + 1);
+        setDirty(true);
+        setRecovered(recoveredMessage(entry, person));
+      })
+      .catch((caught: unknown) => console.warn('Versus Desk: could not read the unsaved-edits journal', caught));
+    return () => {
+      live = false;
+    };
+    // Replayed once, when the form opens on this person.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const discardRecovered = () => {
+    setName(person?.name ?? '');
+    setCredentials(person?.credentials ?? '');
+    setBio(person?.bio ?? emptyDoc());
+    setBioVersion((v) => v + 1);
+    setDirty(false);
+    setRecovered(null);
+    void journal.settle();
+  };
 
   const save = useCallback(async (): Promise<boolean> => {
     if (name.trim() === '') {
@@ -38,6 +87,8 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
         ? await call('people.save', { person: { ...person, name: name.trim(), credentials, bio }, baseRevision: person.revision })
         : await call('people.create', { name: name.trim(), credentials, bio });
       setDirty(false);
+      setRecovered(null);
+      void journal.settle();
       lastSaved.current = saved;
       onSaved(saved);
       return true;
@@ -47,7 +98,7 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
     } finally {
       setBusy(false);
     }
-  }, [name, credentials, bio, person, onSaved]);
+  }, [name, credentials, bio, person, onSaved, journal]);
 
   // When the app quits with this form changed, save it rather than lose it.
   const live = useRef({ dirty, save });
@@ -75,6 +126,19 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
     }
   };
 
+  // Comments leave the bio as it is: they act on the stored person, and any unsaved edits stay in the form.
+  const commentOnBio = async (act: BioCommentAction): Promise<void> => {
+    if (!person) return;
+    const base = { kind: 'person' as const, id: person.id, baseRevision: person.revision };
+    const saved =
+      act.action === 'add'
+        ? await call('comments.add', { ...base, part: 'bio', text: act.text })
+        : act.action === 'reply'
+          ? await call('comments.reply', { ...base, thread: act.thread, text: act.text })
+          : await call('comments.resolve', { ...base, thread: act.thread, resolved: act.resolved });
+    onSaved(commentedPerson(saved));
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void save();
@@ -83,6 +147,18 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
   return (
     <form className="person-form" onSubmit={onSubmit} aria-labelledby="person-form-title" noValidate>
       <h2 id="person-form-title">{person ? `Edit ${person.name}` : 'New person'}</h2>
+      {recovered && (
+        <div role="status" aria-label="Recovered edits" className="notices">
+          <ul>
+            <li className="notice notice-recovered">
+              <span className="notice-message">{recovered}</span>
+              <button type="button" className="button subtle" onClick={discardRecovered}>
+                Discard recovered edits
+              </button>
+            </li>
+          </ul>
+        </div>
+      )}
       <label className="field">
         <span className="field-label">Name</span>
         <input
@@ -113,6 +189,7 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
       <div className="field">
         <span className="field-label">Bio</span>
         <RichTextField
+          key={bioVersion}
           label="Bio"
           allowLists
           value={bio}
@@ -123,6 +200,7 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
         />
       </div>
       {person && <BioReview current={{ ...person, name: name.trim() || person.name, credentials, bio: bio as Person['bio'] }} people={people} onAction={reviewBio} />}
+      {person && <BioThreads person={person} people={people} onComment={commentOnBio} />}
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -132,9 +210,22 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
         <button type="submit" className="button primary" disabled={busy}>
           Save person
         </button>
-        <button type="button" className="button" onClick={onCancel}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            // Cancelled on purpose: the unsaved edits are not offered back later.
+            void journal.settle();
+            onCancel();
+          }}
+        >
           Cancel
         </button>
+        {person && onShowHistory && (
+          <button type="button" className="button" onClick={onShowHistory}>
+            History
+          </button>
+        )}
       </div>
     </form>
   );

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ProfileView } from '../../shared/api/reviewContract';
+import { commentedComparison, type ProfileView } from '../../shared/api/reviewContract';
 import type { Comparison } from '../../shared/model/comparison';
 import type { Person } from '../../shared/model/person';
 import type { Section } from '../../shared/review/parts';
@@ -108,15 +108,15 @@ export function EditorReviewProvider({ doc, people, flush, current, onReviewed, 
     [run],
   );
   const comment = useCallback<EditorReviewApi['comment']>(
-    (where, part, anchor, text) => run(where, (c) => call('comments.add', { id: c.id, baseRevision: c.revision, part, anchor, text })),
+    (where, part, anchor, text) => run(where, (c) => call('comments.add', { id: c.id, baseRevision: c.revision, part, anchor, text }).then(commentedComparison)),
     [run],
   );
   const reply = useCallback<EditorReviewApi['reply']>(
-    (thread, text) => run(`thread:${thread}`, (c) => call('comments.reply', { id: c.id, baseRevision: c.revision, thread, text })),
+    (thread, text) => run(`thread:${thread}`, (c) => call('comments.reply', { id: c.id, baseRevision: c.revision, thread, text }).then(commentedComparison)),
     [run],
   );
   const resolve = useCallback<EditorReviewApi['resolve']>(
-    (thread, resolved) => run(`thread:${thread}`, (c) => call('comments.resolve', { id: c.id, baseRevision: c.revision, thread, resolved })),
+    (thread, resolved) => run(`thread:${thread}`, (c) => call('comments.resolve', { id: c.id, baseRevision: c.revision, thread, resolved }).then(commentedComparison)),
     [run],
   );
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema } from '../model/ids';
 import { journalDocSchema, journalEntrySchema } from '../model/journal';
+import { personDraftSchema, personJournalEntrySchema, personJournalKeySchema } from '../model/personJournal';
 
 /** Schemas of the hot-exit journal channels (wired into `contract` in contract.ts). */
 export const journalContract = {
@@ -18,6 +19,21 @@ export const journalContract = {
   'journal.list': {
     input: z.strictObject({ id: idSchema.optional() }),
     output: z.array(journalEntrySchema),
+  },
+  /** Stores the person form's unsaved edits (key: the person's id, or `new-person`); `stamp` grows per write. */
+  'journal.writePerson': {
+    input: z.strictObject({ key: personJournalKeySchema, draft: personDraftSchema, stamp: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }),
+    output: z.strictObject({ key: personJournalKeySchema, writtenAt: isoDateTimeSchema, written: z.boolean() }),
+  },
+  /** Removes a person form's journal (saved or cancelled): only if its stamp is not newer than `stamp`. */
+  'journal.clearPerson': {
+    input: z.strictObject({ key: personJournalKeySchema, stamp: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }),
+    output: z.strictObject({ cleared: z.boolean() }),
+  },
+  /** The person-form journals left by an earlier session (all, or the one of `key`), newest first. */
+  'journal.listPeople': {
+    input: z.strictObject({ key: personJournalKeySchema.optional() }),
+    output: z.array(personJournalEntrySchema),
   },
 } as const;
 

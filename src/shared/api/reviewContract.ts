@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { comparisonSchema } from '../model/comparison';
+import { comparisonSchema, type Comparison } from '../model/comparison';
 import { idSchema } from '../model/ids';
-import { personSchema } from '../model/person';
+import { personSchema, type Person } from '../model/person';
 import { SECTIONS } from '../review/parts';
 import { commentAnchorSchema, COMMENT_MAX, partKeySchema, profileSchema } from '../review/reviewModel';
 
@@ -11,6 +11,21 @@ export type ProfileView = z.infer<typeof profileViewSchema>;
 const base = { id: idSchema, baseRevision: z.number().int().min(1) };
 const commentText = z.string().trim().min(1, 'Write a comment first').max(COMMENT_MAX, `A comment holds at most ${COMMENT_MAX} characters`);
 const reviewAction = z.enum(['submit', 'approve', 'request_changes', 'sign_off']);
+/** What a comment is on: an article (the default, for existing callers) or a person's bio. */
+const commented = { ...base, kind: z.enum(['comparison', 'person']).default('comparison') };
+const commentedSchema = z.union([comparisonSchema, personSchema]);
+
+/** The article a comment channel returned, for callers that commented on one (kind 'comparison'). */
+export function commentedComparison(saved: Comparison | Person): Comparison {
+  if ('title' in saved) return saved;
+  throw new Error('Expected the article back, but the comment was saved on a person.');
+}
+
+/** The person a comment channel returned, for callers that commented on a bio (kind 'person'). */
+export function commentedPerson(saved: Comparison | Person): Person {
+  if (!('title' in saved)) return saved;
+  throw new Error('Expected the person back, but the comment was saved on an article.');
+}
 
 /** Review channels (issue 3): who is acting, part review, sign-off, comments. */
 export const reviewContract = {
@@ -35,10 +50,14 @@ export const reviewContract = {
     input: z.strictObject({ ...base, action: reviewAction }),
     output: personSchema,
   },
+  /**
+   * Comments on an article's part (`kind` 'comparison', the default) or on a person's bio (`kind`
+   * 'person', part `bio`, no anchor). Returns the saved article or person.
+   */
   'comments.add': {
-    input: z.strictObject({ ...base, part: partKeySchema, anchor: commentAnchorSchema.nullable().default(null), text: commentText }),
-    output: comparisonSchema,
+    input: z.strictObject({ ...commented, part: partKeySchema, anchor: commentAnchorSchema.nullable().default(null), text: commentText }),
+    output: commentedSchema,
   },
-  'comments.reply': { input: z.strictObject({ ...base, thread: idSchema, text: commentText }), output: comparisonSchema },
-  'comments.resolve': { input: z.strictObject({ ...base, thread: idSchema, resolved: z.boolean() }), output: comparisonSchema },
+  'comments.reply': { input: z.strictObject({ ...commented, thread: idSchema, text: commentText }), output: commentedSchema },
+  'comments.resolve': { input: z.strictObject({ ...commented, thread: idSchema, resolved: z.boolean() }), output: commentedSchema },
 } as const;

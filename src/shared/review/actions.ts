@@ -142,15 +142,27 @@ export interface NewComment {
   text: string;
 }
 
-export function addComment(c: Comparison, actor: Actor, input: NewComment, ids: { thread: string; message: string }, at: string): ReviewRecord {
+/** What comments attach to: an article (any of its parts) or a person (their bio, part `bio`, unanchored). */
+export type Commented = Comparison | Person;
+
+function isComparison(r: Commented): r is Comparison {
+  return 'title' in r;
+}
+
+export function addComment(c: Commented, actor: Actor, input: NewComment, ids: { thread: string; message: string }, at: string): ReviewRecord {
   const review = readReview(c.review);
-  if (!partsOf(c).some((p) => p.key === input.part)) throw new ReviewRefusal('NOT_FOUND', 'That part no longer exists in this article. Reload and try again.');
-  if (input.anchor) {
-    const text = anchorFieldText(c, input.part, input.anchor.field);
-    const { from, to, quote } = input.anchor;
-    if (text === null || from >= to || to > text.length || text.slice(from, to) !== quote) {
-      throw new ReviewRefusal('INVALID_INPUT', 'The selected text has changed since you selected it. Select it again and comment.');
+  if (isComparison(c)) {
+    if (!partsOf(c).some((p) => p.key === input.part)) throw new ReviewRefusal('NOT_FOUND', 'That part no longer exists in this article. Reload and try again.');
+    if (input.anchor) {
+      const text = anchorFieldText(c, input.part, input.anchor.field);
+      const { from, to, quote } = input.anchor;
+      if (text === null || from >= to || to > text.length || text.slice(from, to) !== quote) {
+        throw new ReviewRefusal('INVALID_INPUT', 'The selected text has changed since you selected it. Select it again and comment.');
+      }
     }
+  } else {
+    if (!personParts(c).some((p) => p.key === input.part)) throw new ReviewRefusal('NOT_FOUND', `A person has one reviewed part, their bio: comment on \`bio\`, not \`${input.part}\`.`);
+    if (input.anchor) throw new ReviewRefusal('INVALID_INPUT', 'Comments on a bio are on the whole bio: they cannot quote a text selection.');
   }
   const thread = {
     id: ids.thread,
@@ -162,7 +174,7 @@ export function addComment(c: Comparison, actor: Actor, input: NewComment, ids: 
   return { ...review, comments: [...review.comments, thread] };
 }
 
-function withThread(c: Comparison, threadId: string, change: (t: ReviewRecord['comments'][number]) => ReviewRecord['comments'][number]): ReviewRecord {
+function withThread(c: Commented, threadId: string, change: (t: ReviewRecord['comments'][number]) => ReviewRecord['comments'][number]): ReviewRecord {
   const review = readReview(c.review);
   const at = review.comments.findIndex((t) => t.id === threadId);
   if (at < 0) throw new ReviewRefusal('NOT_FOUND', 'That comment thread no longer exists. Reload and try again.');
@@ -171,11 +183,11 @@ function withThread(c: Comparison, threadId: string, change: (t: ReviewRecord['c
   return { ...review, comments };
 }
 
-export function replyToComment(c: Comparison, actor: Actor, threadId: string, text: string, messageId: string, at: string): ReviewRecord {
+export function replyToComment(c: Commented, actor: Actor, threadId: string, text: string, messageId: string, at: string): ReviewRecord {
   return withThread(c, threadId, (t) => ({ ...t, messages: [...t.messages, { id: messageId, by: actor.personId, at, text: text.trim() }] }));
 }
 
-export function resolveComment(c: Comparison, actor: Actor, threadId: string, resolved: boolean, at: string): ReviewRecord {
+export function resolveComment(c: Commented, actor: Actor, threadId: string, resolved: boolean, at: string): ReviewRecord {
   return withThread(c, threadId, (t) => ({ ...t, resolved: resolved ? { by: actor.personId, at } : null }));
 }
 

@@ -182,6 +182,9 @@ async function validInputs(services: Services): Promise<Record<Channel, unknown>
     'journal.write': { doc: { ...comparison, title: '' }, stamp: 1 },
     'journal.clear': { id: comparison.id, stamp: 1 },
     'journal.list': {},
+    'journal.writePerson': { key: 'new-person', draft: { baseRevision: 0, name: '', credentials: '', bio: person.bio }, stamp: 1 },
+    'journal.clearPerson': { key: 'new-person', stamp: 1 },
+    'journal.listPeople': {},
     'history.list': { kind: 'comparison', id: comparison.id },
     // The seed has no snapshots: valid diffs and restores are refused as NOT_FOUND and write nothing.
     'history.diff': { kind: 'comparison', id: comparison.id, from: 1, to: 'current' },
