@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { nodeFs, type FileHandleLike, type FsLayer } from '../../src/main/store/fsLayer';
+import { Services } from '../../src/main/services/Services';
 
 const made: string[] = [];
 
@@ -120,4 +121,19 @@ export function failingFs(step: Step, code: string): { fs: FsLayer; arm(): void 
     },
   };
   return { fs, arm: () => (armed = true) };
+}
+
+/** Services over a fresh seeded workspace with inert dialogs and events (no index writes during the test). */
+export async function seededServices(): Promise<{ dir: string; services: Services }> {
+  const dir = join(await tempDir(), 'ws');
+  const services = await Services.create({
+    workspaceDir: dir,
+    create: true,
+    seed: true,
+    indexDelayMs: 60_000,
+    chooseFolder: async () => null,
+    openExternal: async () => undefined,
+    emit: () => undefined,
+  });
+  return { dir, services };
 }

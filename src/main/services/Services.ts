@@ -101,7 +101,7 @@ export class Services {
   get review(): ReviewService {
     this.reviewHelper ??= new ReviewService(
       () => this.current,
-      this.deps.profiles ?? (this.deps.profiles = memoryProfileStore()),
+      this.deps.profiles ?? memoryProfileStore(),
       this.options.now ?? (() => new Date()),
       (message) => this.deps.emit('notice', { id: `review-${Date.now()}`, kind: 'warning', message }),
     );

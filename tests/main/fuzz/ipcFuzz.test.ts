@@ -18,7 +18,7 @@ import { findForbiddenKey } from '../../../src/main/store/secureJsonParse';
 import { CHANNELS, type Channel } from '../../../src/shared/api/channels';
 import { contract } from '../../../src/shared/api/contract';
 import type { ApiResult, ErrorCode } from '../../../src/shared/api/errors';
-import { tempDir } from '../storeTestKit';
+import { seededServices, tempDir } from '../storeTestKit';
 import { anyValue, neverValid, ownProto, traversal } from './hostileInputs';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -290,16 +290,7 @@ describe('every IPC channel under generated hostile input', () => {
 
 describe('keys that could reach a prototype', () => {
   async function open() {
-    const dir = join(await tempDir(), 'ws');
-    const services = await Services.create({
-      workspaceDir: dir,
-      create: true,
-      seed: true,
-      indexDelayMs: 60_000,
-      chooseFolder: async () => null,
-      openExternal: async () => undefined,
-      emit: () => undefined,
-    });
+    const { dir, services } = await seededServices();
     const comparison = await services.store.getComparison(services.store.listComparisons()[0].id);
     const file = join(dir, 'comparisons', `${comparison.id}.json`);
     return { services, comparison, file, dispatch: createDispatcher(services) };

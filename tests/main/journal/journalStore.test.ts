@@ -1,12 +1,11 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Services } from '../../../src/main/services/Services';
 import { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
 import type { Comparison } from '../../../src/shared/model/comparison';
 import { createDispatcher } from '../../../src/main/ipc/dispatcher';
 import { faultyFs } from '../faults/faultyFs';
-import { recordingFs, tempDir, type FsCall } from '../storeTestKit';
+import { recordingFs, seededServices, tempDir, type FsCall } from '../storeTestKit';
 
 async function openSeeded(opts: Partial<Parameters<typeof WorkspaceStore.open>[1]> = {}) {
   const dir = join(await tempDir(), 'ws');
@@ -116,16 +115,7 @@ describe('the hot-exit journal', () => {
   });
 
   it('through the channels: bad input is refused and writes nothing', async () => {
-    const dir = join(await tempDir(), 'ws');
-    const services = await Services.create({
-      workspaceDir: dir,
-      create: true,
-      seed: true,
-      indexDelayMs: 60_000,
-      chooseFolder: async () => null,
-      openExternal: async () => undefined,
-      emit: () => undefined,
-    } as Parameters<typeof Services.create>[0]);
+    const { dir, services } = await seededServices();
     const dispatch = createDispatcher(services, { isTrustedSender: () => true });
     const doc = await services.store.getComparison(services.store.listComparisons()[0].id);
     const sender = { url: 'app://versus-desk/index.html' };

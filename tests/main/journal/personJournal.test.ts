@@ -2,11 +2,10 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../src/main/ipc/dispatcher';
-import { Services } from '../../../src/main/services/Services';
 import { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
 import type { Person } from '../../../src/shared/model/person';
 import type { PersonDraft } from '../../../src/shared/model/personJournal';
-import { recordingFs, tempDir, type FsCall } from '../storeTestKit';
+import { recordingFs, seededServices, tempDir, type FsCall } from '../storeTestKit';
 
 async function openSeeded(opts: Partial<Parameters<typeof WorkspaceStore.open>[1]> = {}) {
   const dir = join(await tempDir(), 'ws');
@@ -97,16 +96,7 @@ describe('the person form hot-exit journal', () => {
   });
 
   it('through the channels: bad input is refused and writes nothing', async () => {
-    const dir = join(await tempDir(), 'ws');
-    const services = await Services.create({
-      workspaceDir: dir,
-      create: true,
-      seed: true,
-      indexDelayMs: 60_000,
-      chooseFolder: async () => null,
-      openExternal: async () => undefined,
-      emit: () => undefined,
-    } as Parameters<typeof Services.create>[0]);
+    const { dir, services } = await seededServices();
     const dispatch = createDispatcher(services, { isTrustedSender: () => true });
     const person = await services.store.getPerson(services.store.listPeople()[0].id);
     const sender = { url: 'app://versus-desk/index.html' };
