@@ -103,7 +103,7 @@ async function main(): Promise<void> {
         workspaces,
         log,
         rendererDir: join(root, 'out', 'renderer'),
-        bareEditorDir: join(root, 'out', 'bench', 'bare-editor'),
+        bareEditorDir: join(dirname(process.argv[1] as string), 'bare-editor'),
         screenshotDir: join(root, 'test-results', 'screenshots'),
       }),
     );

@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'out', 'bench');
+// BENCH_OUT: another folder for the bundle, so two benchmark builds at once do not overwrite each other.
+const outDir = process.env.BENCH_OUT ? resolve(process.env.BENCH_OUT) : join(root, 'out', 'bench');
 const args = process.argv.slice(2);
 
 function step(title, work) {
