@@ -82,6 +82,7 @@ describe('the index cache write policy', () => {
     const later = new Date(Date.now() + 5000);
     await utimes(file, later, later);
     const reopened = await WorkspaceStore.open(dir, { indexDelayMs: 60_000 });
+    await reopened.whenIndexChecked();
     const titles = new Map(reopened.listComparisons().map((s) => [s.id, s.title]));
     expect(titles.get(target.id)).toBe('Saved before the crash');
     expect(titles.get(other.id)).toBe('Edited by hand');

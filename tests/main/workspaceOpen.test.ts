@@ -30,6 +30,8 @@ describe('opening a workspace with a damaged file', () => {
       const bad = join(dir, 'comparisons', '01ARZ3NDEKTSV4RRFFQ69G5FAV.json');
       await writeFile(bad, content);
       const store = await WorkspaceStore.open(dir);
+      // The list came from the index cache; the files are checked against it in the background.
+      await store.whenIndexChecked();
       const [notice] = store.info().notices;
       expect(notice).toMatchObject({ kind: 'quarantine' });
       expect(notice.message).toMatch(/^comparisons\/01ARZ3NDEKTSV4RRFFQ69G5FAV\.json could not be read \(/);
@@ -59,6 +61,7 @@ describe('opening a workspace with a damaged file', () => {
     for (const text of ['first', 'second']) {
       await writeFile(join(dir, 'comparisons', '01ARZ3NDEKTSV4RRFFQ69G5FAV.json'), text);
       const store = await WorkspaceStore.open(dir, { now });
+      await store.whenIndexChecked();
       await store.close();
     }
     const names = await readdir(join(dir, '.versus-desk', 'quarantine'));
@@ -163,10 +166,12 @@ describe('the index cache', () => {
     const later = new Date(Date.now() + 5000);
     await utimes(file, later, later);
     let store = await WorkspaceStore.open(dir);
+    await store.whenIndexChecked();
     expect(store.listComparisons()[0].title).toMatch(/Differencf\?$/);
     await store.close();
     await writeFile(file, original.replace('"Social Media vs. Social Networking: What\'s the Difference?"', '"A longer title, written by hand"'));
     store = await WorkspaceStore.open(dir);
+    await store.whenIndexChecked();
     expect(store.listComparisons()[0].title).toBe('A longer title, written by hand');
     await store.close();
   });
@@ -186,6 +191,7 @@ describe('the index cache', () => {
     const { unlink } = await import('node:fs/promises');
     await unlink(join(dir, 'comparisons', `${seedId}.json`));
     const store = await WorkspaceStore.open(dir);
+    await store.whenIndexChecked();
     expect(store.listComparisons()).toEqual([]);
     await store.close();
   });

@@ -69,8 +69,12 @@ export class Services {
 
   /** Watches the current workspace: outside changes sync the store and go to the page as `workspace.outsideChange`. */
   private async startWatching(): Promise<void> {
-    if (!this.deps.watch) return;
     const store = this.current;
+    // Files changed while the app was closed, found by the store's check after a warm open.
+    store.onOutsideChanges((changes) => {
+      if (this.current === store) this.deps.emit('workspace.outsideChange', { changes });
+    });
+    if (!this.deps.watch) return;
     try {
       this.watcher = await WorkspaceWatcher.start(store, (changes) => {
         if (this.current === store) this.deps.emit('workspace.outsideChange', { changes });
@@ -141,7 +145,10 @@ export class Services {
   private readonly handlers: Handlers = {
     'workspace.info': async () => this.current.info(),
     'workspace.choose': async ({ mode }) => this.choose(mode),
-    'comparisons.list': async ({ query }) => this.current.listComparisons(query),
+    'comparisons.list': async ({ query, limit }) => {
+      const list = await this.current.searchComparisons(query);
+      return limit === undefined ? list : list.slice(0, limit);
+    },
     'comparisons.get': ({ id }) => this.current.getComparison(id),
     'comparisons.create': ({ terms }) => this.current.createComparison(terms),
     'comparisons.save': ({ comparison, baseRevision }) =>

@@ -6,11 +6,13 @@ import { COMPARISON_FORMAT, comparisonSchema, defaultTitle, emptyDoc, type Compa
 import { TERM_KEYS } from '../../shared/model/ids';
 import { slugFromTerms, uniqueSlug } from '../../shared/model/slug';
 import { entryOf, type ComparisonIndex, type IndexEntry } from './ComparisonIndex';
-import { DurableAdapter, RecordReadError } from './DurableAdapter';
+import { DurableAdapter, parseRecord, RecordReadError } from './DurableAdapter';
+import { checkedRecord, writeFilesDurable } from './batchWrite';
 import { syncFolder } from './durableWrite';
 import { errnoCode } from './fsLayer';
 import { ioError } from './ioError';
 import { localDate, writeRecord } from './recordIo';
+import { RecentRecords } from './recentRecords';
 import type { StoreContext } from './StoreContext';
 
 /** Comparisons: one lowdb file each under comparisons/, listed from the index. */
@@ -21,6 +23,8 @@ export interface SaveOptions {
 
 export class ComparisonRepository {
   private readonly lows = new Map<string, Low<Comparison | null>>();
+  /** Records just read or written, trusted while their file keeps its size and mtime (saves skip a re-read). */
+  private readonly recent = new RecentRecords<Comparison>();
   /** Told of every record written, deleted, or seen changed behind the app's back (the search index listens). */
   onRecord: ((id: string, record: Comparison | null) => void) | null = null;
 
@@ -29,9 +33,17 @@ export class ComparisonRepository {
     readonly index: ComparisonIndex,
   ) {}
 
-  /** Fills the index: cached entries whose file size and mtime still match are reused, the rest are read. */
-  async load(): Promise<void> {
+  /**
+   * Fills the index. With a usable index cache the list comes from it alone and this resolves
+   * true: the caller then checks the files against it in the background (indexCheck.ts). With
+   * none, every file is read (unreadable ones are quarantined) and this resolves false.
+   */
+  async load(): Promise<boolean> {
     const cache = await this.index.readCache();
+    if (cache.size > 0) {
+      for (const [id, entry] of cache) this.index.set(id, entry, false);
+      return true;
+    }
     let names: string[];
     try {
       names = await this.ctx.fs.readdir(this.ctx.layout.comparisonsDir);
@@ -39,34 +51,16 @@ export class ComparisonRepository {
       if (errnoCode(error) === 'ENOENT') names = [];
       else throw ioError('Could not list the comparisons', error);
     }
-    let changed = cache.size === 0 && names.length > 0;
-    const seen = new Set<string>();
     const ids = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort().map((n) => basename(n, '.json'));
-    // One file's stat (and read, when its entry is stale) at a time costs a round trip to the
-    // thread pool each: 10,000 of them in sequence take seconds. Batches keep the pool busy;
-    // results are applied in name order, as before.
+    // One file's stat and read at a time costs a round trip to the thread pool each: 10,000 of
+    // them in sequence take seconds. Batches keep the pool busy; results are applied in name order.
     const BATCH = 64;
     for (let start = 0; start < ids.length; start += BATCH) {
-      const batch = await Promise.all(
-        ids.slice(start, start + BATCH).map(async (id) => {
-          const stat = await this.ctx.fs.stat(this.ctx.layout.comparisonFile(id)).catch(() => null);
-          if (!stat?.isFile()) return null;
-          const cached = cache.get(id);
-          if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return { id, entry: cached, fresh: false };
-          const record = await this.readFile(id);
-          return record ? { id, entry: entryOf(record, stat.size, stat.mtimeMs), fresh: true } : { id, entry: null, fresh: true };
-        }),
-      );
-      for (const item of batch) {
-        if (!item) continue;
-        if (item.fresh) changed = true;
-        if (item.entry) {
-          this.index.set(item.id, item.entry, false);
-          seen.add(item.id);
-        }
-      }
+      const batch = await Promise.all(ids.slice(start, start + BATCH).map((id) => this.readForList(id)));
+      for (const item of batch) if (item) this.index.set(item.id, item.entry, false);
     }
-    if (changed || [...cache.keys()].some((id) => !seen.has(id))) this.index.changed();
+    if (ids.length > 0) this.index.changed();
+    return false;
   }
 
   list(query?: string): ComparisonSummary[] {
@@ -83,7 +77,8 @@ export class ComparisonRepository {
   async get(id: string): Promise<Comparison> {
     const record = await this.readFresh(id);
     if (!record) throw new ServiceError('NOT_FOUND', `The comparison ${this.label(id)} no longer exists.`, { id });
-    return record;
+    // readFresh may answer from `recent`, whose copy is shared: the caller gets its own.
+    return structuredClone(record);
   }
 
   async create(termNames: string[]): Promise<Comparison> {
@@ -121,11 +116,38 @@ export class ComparisonRepository {
   }
 
   /**
+   * Writes many records prepared elsewhere (an import) together, keeping their revisions and
+   * dates: each checked as insert() checks it, then all written durably in one batch
+   * (batchWrite.ts). On failure some files may hold their new content; the caller restores them.
+   */
+  async insertMany(records: readonly Comparison[]): Promise<void> {
+    const checked = records.map((r) => checkedRecord(comparisonSchema, r, r.title));
+    for (const { data } of checked) {
+      this.lows.delete(data.id);
+      this.recent.forget(data.id);
+    }
+    const files = checked.map(({ data, text }) => ({ path: this.ctx.layout.comparisonFile(data.id), data: text }));
+    try {
+      await writeFilesDurable(files, this.ctx.fs);
+    } catch (error) {
+      throw ioError(`Could not save ${records.length} articles`, error);
+    }
+    await Promise.all(
+      checked.map(async ({ data }, i) => {
+        const stat = await this.ctx.fs.stat((files[i] as { path: string }).path).catch(() => ({ size: -1, mtimeMs: -1 }));
+        this.index.set(data.id, entryOf(data, Math.max(stat.size, 0), stat.mtimeMs));
+        this.onRecord?.(data.id, data);
+      }),
+    );
+  }
+
+  /**
    * Re-reads one record file after it was put back byte for byte (an import rolled back): the
    * index follows the file, or forgets the record when the file is gone.
    */
   async refresh(id: string): Promise<void> {
     this.lows.delete(id);
+    this.recent.forget(id);
     const record = await this.readFile(id);
     if (!record) {
       this.index.delete(id);
@@ -174,6 +196,7 @@ export class ComparisonRepository {
       throw ioError(`Could not delete “${current.title}”`, error);
     }
     this.lows.delete(id);
+    this.recent.forget(id);
     this.index.delete(id);
     this.onRecord?.(id, null);
   }
@@ -208,20 +231,37 @@ export class ComparisonRepository {
 
   private async write(record: Comparison): Promise<Comparison> {
     const low = this.lowFor(record.id);
+    this.recent.forget(record.id);
     await writeRecord(low, record, record.title);
     const file = this.ctx.layout.comparisonFile(record.id);
-    const stored = low.data ?? record;
-    // The size and mtime let the next open trust the index entry without reading the file.
+    // The schema's checked copy, which shares nothing with the caller's input.
+    const stored = (low.adapter as DurableAdapter<Comparison | null>).lastWritten ?? low.data ?? record;
+    // The size and mtime let the next open trust the index entry without reading the file,
+    // and the next save trust `recent` without reading it either.
     const stat = await this.ctx.fs.stat(file).catch(() => ({ size: -1, mtimeMs: -1 }));
     this.index.set(record.id, entryOf(stored, Math.max(stat.size, 0), stat.mtimeMs));
+    this.recent.remember(record.id, stored, stat.size, stat.mtimeMs);
     // The Low keeps no copy between calls: 10,000 records read once must not stay in memory.
     low.data = null;
     this.onRecord?.(record.id, stored);
     return structuredClone(stored);
   }
 
-  /** The record as it is on disk now (another writer may have changed it); quarantines it if unreadable. */
+  /**
+   * The record as it is on disk now (another writer may have changed it); quarantines it if
+   * unreadable. A record in `recent` whose file still has the size and mtime it had then is
+   * answered with a stat alone. The answer may be that shared copy: never change it or hand it out.
+   */
   private async readFresh(id: string): Promise<Comparison | null> {
+    const file = this.ctx.layout.comparisonFile(id);
+    // Stat before reading: a write landing in between makes the stat older than the content,
+    // so the next look re-reads (never the reverse, which would trust stale content).
+    const before = await this.ctx.fs.stat(file).catch(() => null);
+    const known = this.recent.match(id, before);
+    if (known && before) {
+      await this.followOutsideChange(id, known, before);
+      return known;
+    }
     const low = this.lowFor(id);
     low.data = null;
     try {
@@ -230,6 +270,7 @@ export class ComparisonRepository {
       if (!(error instanceof RecordReadError)) throw ioError(`Could not read ${this.label(id)}`, error);
       await this.ctx.quarantine(this.ctx.layout.comparisonFile(id), error.reason);
       this.lows.delete(id);
+      this.recent.forget(id);
       this.index.delete(id);
       this.onRecord?.(id, null);
       throw new ServiceError('NOT_FOUND', `The comparison ${this.label(id)} could not be read (${error.reason}); it was moved to quarantine.`, { id });
@@ -243,9 +284,10 @@ export class ComparisonRepository {
       this.onRecord?.(id, null);
       return null;
     }
-    // The Low keeps no copy between calls (so no clone is needed, and 10,000 reads hold nothing).
+    // The Low keeps no copy between calls (so 10,000 reads hold nothing but the few in `recent`).
     low.data = null;
-    await this.followOutsideChange(id, data);
+    if (data && before) this.recent.remember(id, data, before.size, before.mtimeMs);
+    await this.followOutsideChange(id, data, before);
     return data;
   }
 
@@ -253,7 +295,7 @@ export class ComparisonRepository {
    * A record read from disk whose file no longer matches its index entry (size and mtime, as
    * when opening) was changed or removed behind the app's back: the list and search follow it.
    */
-  private async followOutsideChange(id: string, data: Comparison | null): Promise<void> {
+  private async followOutsideChange(id: string, data: Comparison | null, stat: { size: number; mtimeMs: number } | null): Promise<void> {
     const entry = this.index.entries.get(id);
     if (!entry) return;
     if (!data) {
@@ -261,13 +303,43 @@ export class ComparisonRepository {
       this.onRecord?.(id, null);
       return;
     }
-    const stat = await this.ctx.fs.stat(this.ctx.layout.comparisonFile(id)).catch(() => null);
     if (stat && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs) return;
     this.index.set(id, entryOf(data, stat?.size ?? 0, stat?.mtimeMs ?? -1));
     this.onRecord?.(id, data);
   }
 
-  /** Reads one file while opening; unreadable ones go to quarantine and are skipped. */
+  /**
+   * Reads one file for the list while opening without an index cache: stat, read, parse and
+   * check, as readFresh does, minus what only a single read needs (the Low, `recent`, a second
+   * stat). Unreadable files go to quarantine and are skipped.
+   */
+  private async readForList(id: string): Promise<{ id: string; entry: IndexEntry } | null> {
+    const file = this.ctx.layout.comparisonFile(id);
+    const stat = await this.ctx.fs.stat(file).catch(() => null);
+    if (!stat?.isFile()) return null;
+    let text: string;
+    try {
+      text = await this.ctx.fs.readFile(file);
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return null;
+      throw ioError(`Could not read ${id}`, error);
+    }
+    let record: Comparison;
+    try {
+      record = parseRecord(text, comparisonSchema, 'comparison');
+    } catch (error) {
+      if (!(error instanceof RecordReadError)) throw error;
+      await this.ctx.quarantine(file, error.reason);
+      return null;
+    }
+    if (record.id !== id) {
+      await this.ctx.quarantine(file, `its id ${record.id} does not match its file name`);
+      return null;
+    }
+    return { id, entry: entryOf(record, stat.size, stat.mtimeMs) };
+  }
+
+  /** Reads one file again (refresh); unreadable ones go to quarantine and are skipped. */
   private async readFile(id: string): Promise<Comparison | null> {
     try {
       return await this.readFresh(id);

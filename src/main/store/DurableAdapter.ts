@@ -34,6 +34,9 @@ export class RecordWriteError extends Error {
  * `read()` resolves null when the file does not exist.
  */
 export class DurableAdapter<T> implements Adapter<T> {
+  /** The checked copy last written (the schema's output: no object shared with the caller's data). */
+  lastWritten: T | null = null;
+
   constructor(
     readonly path: string,
     private readonly schema: z.ZodType<T>,
@@ -59,7 +62,9 @@ export class DurableAdapter<T> implements Adapter<T> {
     // read() refuses them: written, the record would be quarantined on its next read.
     const forbidden = findForbiddenKey(checked.data);
     if (forbidden) throw new RecordWriteError(`it contains the forbidden key "${forbidden}"`, []);
+    this.lastWritten = null;
     await writeFileDurable(this.path, stableStringify(checked.data), this.fs);
+    this.lastWritten = checked.data;
   }
 }
 

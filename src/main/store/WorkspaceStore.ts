@@ -7,12 +7,14 @@ import type { Comparison } from '../../shared/model/comparison';
 import { personSchema, type Person } from '../../shared/model/person';
 import type { OutsideChange } from '../../shared/api/resilienceContract';
 import { JournalStore } from '../journal/JournalStore';
-import { SearchIndex } from '../search/SearchIndex';
+import { SearchIndex, type FillStats } from '../search/SearchIndex';
 import { SummaryList } from '../search/SummaryList';
+import { queryWords } from '../search/searchText';
 import { buildSeedRecords } from '../seed/seedWorkspace';
 import { ComparisonIndex } from './ComparisonIndex';
 import { ComparisonRepository, type SaveOptions } from './ComparisonRepository';
 import { parseRecord } from './DurableAdapter';
+import { runIndexCheck } from './indexCheck';
 import { isTempFileName, stableStringify, syncFolder, writeFileDurable } from './durableWrite';
 import { errnoCode, nodeFs, type FsLayer } from './fsLayer';
 import { ioError } from './ioError';
@@ -31,6 +33,8 @@ import { openSettings } from './workspaceSettings';
 export interface RecordWriter {
   readonly fs: FsLayer;
   putComparison(record: Comparison): Promise<Comparison>;
+  /** Many at once, durably as a batch (batchWrite.ts); on failure some may be written: restore them. */
+  putComparisons(records: readonly Comparison[]): Promise<void>;
   putPerson(record: Person): Promise<Person>;
   /** The file's text, or null when there is none. */
   readRecordFile(kind: 'comparison' | 'person', id: string): Promise<string | null>;
@@ -73,6 +77,8 @@ export class WorkspaceStore {
     private readonly notices: Notice[],
     /** Hot-exit journals of edits not saved yet (`.versus-desk/journal/`). */
     readonly journal: JournalStore,
+    /** The list came from the index cache alone: check the files against it in the background. */
+    checkIndex = false,
   ) {
     // Search follows every write, delete and outside change; the articles already on disk are
     // indexed in the background, starting a second after opening (or at the first search), so
@@ -82,6 +88,50 @@ export class WorkspaceStore {
     // Only the text is read out of it: no schema check and no key screening here (nothing is
     // merged or kept but strings; a bad file is quarantined when the app opens it).
     this.search.fillLater(ids, async (id) => JSON.parse(await this.fs.readFile(this.layout.comparisonFile(id))) as Comparison, 1000);
+    this.indexCheck = checkIndex
+      ? runIndexCheck(
+          {
+            fs: this.fs,
+            comparisonsDir: this.layout.comparisonsDir,
+            fileOf: (id) => this.layout.comparisonFile(id),
+            entries: this.comparisons.index.entries,
+            sync: (id) => this.syncFromDisk('comparison', id),
+          },
+          { stopped: () => this.closed, report: (changes) => this.tellOutsideChanges(changes) },
+        ).catch((error: unknown) => console.warn('Versus Desk: could not check the index cache against the files', error))
+      : Promise.resolve();
+  }
+
+  /** The background check of a warm open (see runIndexCheck); settled at once after a cold open. */
+  private readonly indexCheck: Promise<void>;
+  private outsideListener: ((changes: OutsideChange[]) => void) | null = null;
+  private unheardChanges: OutsideChange[] = [];
+
+  /**
+   * Resolves once the files have been checked against the index cache the list came from
+   * (changes found are reported through onOutsideChanges first).
+   */
+  whenIndexChecked(): Promise<void> {
+    return this.indexCheck;
+  }
+
+  /**
+   * Who hears of changes found on disk after opening (files changed, added or removed while
+   * the app was closed, found by the background check). Changes found before a listener is set
+   * are kept and handed to it at once.
+   */
+  onOutsideChanges(listener: ((changes: OutsideChange[]) => void) | null): void {
+    this.outsideListener = listener;
+    if (listener && this.unheardChanges.length > 0) {
+      const changes = this.unheardChanges;
+      this.unheardChanges = [];
+      listener(changes);
+    }
+  }
+
+  private tellOutsideChanges(changes: OutsideChange[]): void {
+    if (this.outsideListener) this.outsideListener(changes);
+    else this.unheardChanges.push(...changes);
   }
 
   /** The word index behind `listComparisons(query)` (src/main/search). */
@@ -120,7 +170,7 @@ export class WorkspaceStore {
       const comparisons = new ComparisonRepository(ctx, new ComparisonIndex(fs, layout.indexFile, opts.indexDelayMs ?? 2000));
       const people = new PeopleRepository(ctx);
       await people.load();
-      await comparisons.load();
+      const checkIndex = await comparisons.load();
       if (settings.created && opts.seed && comparisons.index.entries.size === 0 && people.size === 0) {
         const seed = buildSeedRecords(now(), ctx.newId);
         await people.insert(seed.author);
@@ -136,7 +186,7 @@ export class WorkspaceStore {
       }
       opened = true;
       const journal = new JournalStore({ fs, dir: layout.journalDir, now, quarantine: ctx.quarantine });
-      return new WorkspaceStore(layout, settings.name, fs, lockResult.lock, comparisons, people, notices, journal);
+      return new WorkspaceStore(layout, settings.name, fs, lockResult.lock, comparisons, people, notices, journal, checkIndex);
     } catch (error) {
       await releaseLock(fs, layout.lockFile, lockResult.lock).catch(() => undefined);
       throw error instanceof ServiceError ? error : ioError('Could not open the workspace', error);
@@ -216,14 +266,27 @@ export class WorkspaceStore {
   /**
    * Newest first; with a query, the articles whose title, slug or terms contain it, or whose
    * words (body text included) start with each of its words (src/main/search/searchText.ts).
+   * While the word index is still filling after open, body-word matches of articles not indexed
+   * yet are missing: use `searchComparisons` for a query that must be complete.
    */
   listComparisons(query?: string): ComparisonSummary[] {
     return this.summaryList.list(this.comparisons.index, this.search, query);
   }
 
+  /** `listComparisons(query)`, complete: a query with words waits for the word index to finish filling (header-only queries never wait). */
+  async searchComparisons(query?: string): Promise<ComparisonSummary[]> {
+    if (!this.search.ready && query !== undefined && queryWords(query).length > 0) await this.search.whenReady();
+    return this.listComparisons(query);
+  }
+
   /** Resolves once the articles present at open are in the word index (they are added in the background). */
   searchReady(): Promise<void> {
     return this.search.whenReady();
+  }
+
+  /** What the background fill of the word index cost (bench figures; null until it finished). */
+  searchFillStats(): FillStats | null {
+    return this.search.fillStats;
   }
 
   getComparison(id: string): Promise<Comparison> {
@@ -291,6 +354,7 @@ export class WorkspaceStore {
     const writer: RecordWriter = {
       fs: this.fs,
       putComparison: (record) => this.comparisons.insert(record),
+      putComparisons: (records) => this.comparisons.insertMany(records),
       putPerson: (record) => this.people.insert(record),
       readRecordFile: async (kind, id) => {
         try {
@@ -327,6 +391,9 @@ export class WorkspaceStore {
     if (this.closed) return;
     this.closed = true;
     this.search.stop();
+    this.outsideListener = null;
+    // The check stops at its next batch; wait for it so nothing reads the folder after the lock is released.
+    await this.indexCheck;
     await this.queue.catch(() => undefined);
     this.comparisons.index.dispose();
     try {

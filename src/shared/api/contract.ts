@@ -60,6 +60,9 @@ const termNames = z
   .min(2, 'A comparison needs 2 to 4 terms')
   .max(4, 'A comparison needs 2 to 4 terms');
 
+/** The most summaries one paged `comparisons.list` call may ask for. */
+export const LIST_LIMIT_MAX = 1000;
+
 /** Every channel: its input and output schema. Main validates input against it on every call. */
 export const contract = {
   'workspace.info': { input: empty, output: workspaceInfoSchema },
@@ -69,7 +72,11 @@ export const contract = {
     output: workspaceInfoSchema.nullable(),
   },
   'comparisons.list': {
-    input: z.strictObject({ query: z.string().max(500).optional() }),
+    /**
+     * `limit`: only the first `limit` summaries, in the same order (the first screen's page);
+     * fewer than `limit` back means that is the whole list.
+     */
+    input: z.strictObject({ query: z.string().max(500).optional(), limit: z.number().int().min(1).max(LIST_LIMIT_MAX).optional() }),
     output: z.array(comparisonSummarySchema),
   },
   'comparisons.get': { input: z.strictObject({ id: idSchema }), output: comparisonSchema },

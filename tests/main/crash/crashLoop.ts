@@ -215,6 +215,8 @@ class WorkspaceChecker {
     let store: WorkspaceStore;
     try {
       store = await WorkspaceStore.open(dir, { indexDelayMs: 60_000 });
+      // Files the crash left different from the index cache are re-read (or quarantined) by the background check.
+      await store.whenIndexChecked();
     } catch (error) {
       fail(`the workspace did not open after the crash: ${error instanceof Error ? error.message : String(error)}`);
       return out;

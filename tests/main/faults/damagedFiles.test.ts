@@ -139,6 +139,7 @@ describe('several damaged files at once', () => {
     const bytes = await readFile(join(dir, 'comparisons', `${seedId}.json`));
     await writeFile(join(dir, 'comparisons', `${OTHER_ID}.json`), bytes);
     const store = await WorkspaceStore.open(dir);
+    await store.whenIndexChecked();
     const [notice] = store.info().notices;
     expect(notice.message).toMatch(/its id .+ does not match its file name/);
     expect((await readFile(join(dir, notice.file ?? ''))).equals(bytes)).toBe(true);

@@ -151,7 +151,7 @@ async function validInputs(services: Services): Promise<Record<Channel, unknown>
   return {
     'workspace.info': {},
     'workspace.choose': { mode: 'open' },
-    'comparisons.list': { query: 'social' },
+    'comparisons.list': { query: 'social', limit: 50 },
     'comparisons.get': { id: comparison.id },
     'comparisons.create': { terms: ['Cats', 'Dogs'] },
     'comparisons.save': { comparison, baseRevision: comparison.revision },

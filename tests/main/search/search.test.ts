@@ -167,6 +167,8 @@ describe('search in the workspace store', () => {
     const evenLater = new Date(Date.now() + 10_000);
     await utimes(file, evenLater, evenLater);
     const reopened = await WorkspaceStore.open(dir, { indexDelayMs: 60_000 });
+    // A warm open lists from the cache and checks the files against it in the background.
+    await reopened.whenIndexChecked();
     expect(reopened.listComparisons().find((s) => s.id === first.id)?.title).toContain('Sigma');
     await reopened.searchReady();
     expect(reopened.listComparisons('narwh').map((s) => s.id)).toEqual([first.id]);
