@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { ServiceError } from '../../shared/api/errors';
 import { comparisonSchema, type Comparison } from '../../shared/model/comparison';
@@ -7,7 +7,7 @@ import { personSchema, type Person } from '../../shared/model/person';
 import { contentHash } from '../bundle/contentHash';
 import { stableStringify, syncFolder } from '../store/durableWrite';
 import { errnoCode, nodeFs, type FsLayer } from '../store/fsLayer';
-import { secureJsonParse } from '../store/secureJsonParse';
+import { quickSecureJsonParse } from '../bundle/quickSecureJson';
 import { personContentHashOf } from '../../shared/review/parts';
 
 /** Why a snapshot was taken; the review issue adds its own reasons. */
@@ -56,6 +56,9 @@ export interface SnapshotWrite {
 
 export const LINEAGE_MAX = 50;
 
+/** Snapshot files written at a time by snapshotMany. */
+const SNAPSHOT_CONCURRENCY = 64;
+
 /** The hash a person's snapshot carries: their visible content. */
 export function personContentHash(p: Person): string {
   return personContentHashOf(p);
@@ -83,6 +86,14 @@ export class HistoryStore {
 
   /** Revisions with a snapshot, oldest first. */
   async list(id: string): Promise<HistoryEntry[]> {
+    return (await this.headers(id)).map(({ lineage: _lineage, ...entry }) => entry);
+  }
+
+  /**
+   * Every snapshot's header, oldest first, each file read once; the files are read together
+   * (a history is short), and an unreadable one is left out as list() always did.
+   */
+  private async headers(id: string): Promise<Array<HistoryEntry & { lineage?: string[] }>> {
     let names: string[];
     try {
       names = await this.fs.readdir(this.folder(id));
@@ -95,10 +106,10 @@ export class HistoryStore {
       .filter((r): r is string => r !== undefined)
       .map(Number)
       .sort((a, b) => a - b);
-    const out: HistoryEntry[] = [];
-    for (const revision of revisions) {
-      const s = await this.readMeta(id, revision).catch(() => null);
-      if (s) out.push({ revision, at: s.at, by: s.by, reason: s.reason, contentHash: s.contentHash });
+    const metas = await Promise.all(revisions.map((revision) => this.readMeta(id, revision).catch(() => null)));
+    const out: Array<HistoryEntry & { lineage?: string[] }> = [];
+    for (const [i, s] of metas.entries()) {
+      if (s) out.push({ revision: revisions[i] as number, at: s.at, by: s.by, reason: s.reason, contentHash: s.contentHash, ...(s.lineage ? { lineage: s.lineage } : {}) });
     }
     return out;
   }
@@ -109,7 +120,7 @@ export class HistoryStore {
    */
   private async readMeta(id: string, revision: number): Promise<Omit<z.infer<typeof snapshotSchema>, 'record'>> {
     const text = await this.fs.readFile(join(this.folder(id), `${revision}.json`));
-    const { record: _record, ...meta } = snapshotSchema.parse(secureJsonParse(text));
+    const { record: _record, ...meta } = snapshotSchema.parse(quickSecureJsonParse(text));
     return meta;
   }
 
@@ -122,13 +133,37 @@ export class HistoryStore {
       if (errnoCode(error) === 'ENOENT') throw new ServiceError('NOT_FOUND', `No snapshot of revision ${revision}.`, { id, revision });
       throw error;
     }
-    const raw = snapshotSchema.parse(secureJsonParse(text));
+    const raw = snapshotSchema.parse(quickSecureJsonParse(text));
     if (raw.kind === 'comparison') return { ...raw, kind: 'comparison', record: comparisonSchema.parse(raw.record) };
     return { ...raw, kind: 'person', record: personSchema.parse(raw.record) };
   }
 
   /** Takes a snapshot of a record at its revision; an existing snapshot of that revision is kept as it is. */
   async snapshot(input: SnapshotInput): Promise<SnapshotWrite> {
+    const write = await this.writeSnapshot(input);
+    if (write.created) await syncFolder(dirname(write.path), this.fs);
+    return write;
+  }
+
+  /**
+   * Snapshots of many records (an import), `SNAPSHOT_CONCURRENCY` files written and fsynced at
+   * a time, then their folders fsynced (and history/ once when folders were made). Each write
+   * is pushed to `into` as it lands, so a failure leaves there everything undo() must take back.
+   */
+  async snapshotMany(inputs: readonly SnapshotInput[], into: SnapshotWrite[]): Promise<void> {
+    for (let start = 0; start < inputs.length; start += SNAPSHOT_CONCURRENCY) {
+      const results = await Promise.allSettled(inputs.slice(start, start + SNAPSHOT_CONCURRENCY).map((input) => this.writeSnapshot(input)));
+      const landed = results.filter((r): r is PromiseFulfilledResult<SnapshotWrite> => r.status === 'fulfilled').map((r) => r.value);
+      into.push(...landed);
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      await Promise.all(landed.filter((w) => w.created).map((w) => syncFolder(dirname(w.path), this.fs)));
+      if (landed.some((w) => w.createdFolder)) await syncFolder(join(this.root, 'history'), this.fs);
+    }
+  }
+
+  /** Writes one snapshot file (fsynced); the caller fsyncs its folder. */
+  private async writeSnapshot(input: SnapshotInput): Promise<SnapshotWrite> {
     const folder = this.folder(input.record.id);
     const path = join(folder, `${input.record.revision}.json`);
     const hash = input.kind === 'comparison' ? contentHash(input.record as Comparison) : personContentHash(input.record as Person);
@@ -157,7 +192,6 @@ export class HistoryStore {
       if (createdFolder) await this.fs.rm(createdFolder).catch(() => undefined);
       throw error;
     }
-    await syncFolder(folder, this.fs);
     return { path, created: true, createdFolder };
   }
 
@@ -174,19 +208,31 @@ export class HistoryStore {
    * its hash and the lineage it arrived with (imports), without repeats, at most 50. Two
    * workspaces share a base when their lineages share a hash.
    */
-  async lineage(c: Comparison): Promise<string[]> {
-    const out = [contentHash(c)];
+  async lineage(c: Comparison, hash: string = contentHash(c)): Promise<string[]> {
+    return (await this.exportLineage(c, hash)).lineage;
+  }
+
+  /**
+   * The lineage (see lineage(); `hash` is the article's content hash, computed by the caller),
+   * and the content hash of its newest snapshot (null without one): an export needs no new
+   * snapshot when the newest one already holds this content.
+   */
+  async exportLineage(c: Comparison, hash: string): Promise<{ lineage: string[]; newest: string | null }> {
+    const out = [hash];
+    const seen = new Set(out);
     const add = (h: string) => {
-      if (out.length < LINEAGE_MAX && !out.includes(h)) out.push(h);
+      if (out.length < LINEAGE_MAX && !seen.has(h)) {
+        seen.add(h);
+        out.push(h);
+      }
     };
-    const entries = (await this.list(c.id)).reverse();
+    const entries = (await this.headers(c.id)).reverse();
     for (const entry of entries) {
       if (out.length >= LINEAGE_MAX) break;
       add(entry.contentHash);
-      const s = await this.readMeta(c.id, entry.revision).catch(() => null);
-      for (const h of s?.lineage ?? []) add(h);
+      for (const h of entry.lineage ?? []) add(h);
     }
-    return out;
+    return { lineage: out, newest: entries[0]?.contentHash ?? null };
   }
 
   /** The newest snapshot of a comparison whose content hash is in `hashes`, or null. */

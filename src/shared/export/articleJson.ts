@@ -18,22 +18,27 @@ export interface ArticleJsonInput {
   comparison: Comparison;
   /** People to resolve the byline from (others are ignored). */
   people: readonly Person[];
-  /** Articles to resolve `related` ids to slug and title; unknown ids keep nulls. */
-  articles: ReadonlyArray<{ id: string; slug: string; title: string }>;
+  /** Articles to resolve `related` ids to slug and title (a map by id for many); unknown ids keep nulls. */
+  articles: ReadonlyArray<ArticleRef> | ReadonlyMap<string, ArticleRef>;
   status: ComparisonStatus;
   /** sha256 (hex) of stableStringify(canonicalContent(comparison)), computed by the caller. */
   contentHash: string;
 }
+
+type ArticleRef = { id: string; slug: string; title: string };
 
 /** A rich-text value as exported: text, html and markdown beside the lossless doc. */
 export function richValue(doc: RichDoc): RichValue {
   return { ...renderRichText(doc), doc: doc as RichValue['doc'] };
 }
 
-/** The sign-off that still holds: recorded, and the content still hashes to what it vouched for. */
-export function readSignOff(comparison: Comparison): SignOff | null {
+/**
+ * The sign-off that still holds: recorded, and the content still hashes to what it vouched for
+ * (`hash`: the article's content hash when the caller has it already).
+ */
+export function readSignOff(comparison: Comparison, hash?: string): SignOff | null {
   const signOff = comparison.review?.signOff ?? null;
-  if (!signOff || signOff.hash !== articleContentHash(comparison)) return null;
+  if (!signOff || signOff.hash !== (hash ?? articleContentHash(comparison))) return null;
   return { by: signOff.by, at: signOff.at };
 }
 
@@ -44,7 +49,7 @@ export function buildArticleJson(input: ArticleJsonInput): ArticleExport {
     const p = id === null ? undefined : input.people.find((x) => x.id === id);
     return p ? { id: p.id, name: p.name, credentials: p.credentials, bio: richValue(p.bio) } : null;
   };
-  const signOff = readSignOff(c);
+  const signOff = readSignOff(c, input.contentHash);
   return {
     format: ARTICLE_EXPORT_FORMAT,
     id: c.id,
@@ -66,7 +71,7 @@ export function buildArticleJson(input: ArticleJsonInput): ArticleExport {
     faqs: c.faqs.map((f) => ({ id: f.id, question: f.question, answer: richValue(f.answer) })),
     byline: { author: person(c.byline.authorId), editor: person(c.byline.editorId), updated: c.byline.updated },
     related: c.related.map((id) => {
-      const target = input.articles.find((a) => a.id === id);
+      const target = 'get' in input.articles ? input.articles.get(id) : input.articles.find((a) => a.id === id);
       return { id, slug: target?.slug ?? null, title: target?.title ?? null };
     }),
     review: {

@@ -132,6 +132,8 @@ describe('export.run and export.cancel', () => {
     r.answers.exportTo = join(parent, 'cancelled.zip');
     const running = r.call('export.run', { selection: 'all', format: 'zip' });
     await reached;
+    // Articles are read ahead of the rendering: the first is rendered (progress 1) while the second is held.
+    await vi.waitFor(() => expect(r.events.some((e) => e.event === 'export.progress' && (e.payload as { done: number }).done === 1)).toBe(true));
     // A second export while one runs is refused in words.
     expect(await r.call('export.run', { selection: 'all', format: 'zip' })).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
     expect(value(await r.call('export.cancel', {}))).toEqual({ cancelled: true });

@@ -9,9 +9,12 @@ import type { FsLayer } from '../../store/fsLayer';
 import type { RecordWriter } from '../../store/WorkspaceStore';
 import { contentHash } from '../contentHash';
 import { mergeParts, mergeReviewValue } from './partMerge';
-import { analyseArticle, mergeableReview, type ImportPlan, type ImportPlanItem, type ImportReadTarget } from './planImport';
+import { analyseArticle, localArticles, mergeableReview, type ImportPlan, type ImportPlanItem, type ImportReadTarget } from './planImport';
 import type { BundleContents } from './readBundle';
 import { isEmptyReview, readReview } from '../../../shared/review/status';
+
+/** Articles written durably together (their old files are read first, for a rollback). */
+const ARTICLE_BATCH = 512;
 
 /** Per item: take theirs, keep mine, keep both (theirs as a copy), or choose part by part. */
 export type ImportChoice = 'theirs' | 'mine' | 'both' | { parts: Record<string, 'theirs' | 'mine'> };
@@ -63,12 +66,14 @@ export async function applyImport(
 ): Promise<ImportResult> {
   const history = opts.history ?? HistoryStore.forStore(store);
   const newId = opts.newId ?? (() => ulid());
+  const planned = new Set(plan.items.map((i) => i.id));
   for (const id of Object.keys(choices)) {
-    if (!plan.items.some((i) => i.id === id)) throw new ServiceError('INVALID_INPUT', `The import plan has no item ${id}.`, { id });
+    if (!planned.has(id)) throw new ServiceError('INVALID_INPUT', `The import plan has no item ${id}.`, { id });
   }
   const writes: Write[] = [];
   let skipped = 0;
-  const itemOf = (id: string) => plan.items.find((i) => i.id === id);
+  const items = new Map(plan.items.map((i) => [i.id, i]));
+  const itemOf = (id: string) => items.get(id);
   const at = opts.now.toISOString();
 
   for (const p of contents.people) {
@@ -113,10 +118,11 @@ export async function applyImport(
     }
   }
 
+  const localList = localArticles(store);
   for (const a of contents.articles) {
     const item = itemOf(a.record.id);
     if (!item) throw stalePlan(a.record.title);
-    const analysis = await analyseArticle(store, a, history);
+    const analysis = await analyseArticle(store, a, history, localList);
     if (analysis.item.action !== item.action || analysis.item.localRevision !== item.localRevision) throw stalePlan(item.title);
     const choice = choiceFor(item, choices);
     if (item.action === 'unchanged' || choice === 'mine') {
@@ -208,19 +214,29 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
   const originals: Array<{ kind: 'comparison' | 'person'; id: string; text: string | null }> = [];
   try {
     // Snapshots of everything about to change come first.
-    for (const w of writes) {
-      if (w.previous) snapshots.push(await history.snapshot({ kind: w.kind, record: w.previous, reason: 'before-import', by: opts.by, at: opts.now }));
-    }
+    const previous = writes.filter((w) => w.previous);
+    await history.snapshotMany(
+      previous.map((w) => ({ kind: w.kind, record: w.previous as Comparison | Person, reason: 'before-import' as const, by: opts.by, at: opts.now })),
+      snapshots,
+    );
     // People before articles, so a byline never names someone not yet written.
-    const ordered = [...writes.filter((w) => w.kind === 'person'), ...writes.filter((w) => w.kind === 'comparison')];
-    for (const w of ordered) {
+    const people = writes.filter((w) => w.kind === 'person');
+    const articles = writes.filter((w) => w.kind === 'comparison');
+    for (const w of people) {
       originals.push({ kind: w.kind, id: w.record.id, text: await writer.readRecordFile(w.kind, w.record.id) });
-      if (w.kind === 'person') await writer.putPerson(w.record as Person);
-      else await writer.putComparison(w.record as Comparison);
+      await writer.putPerson(w.record as Person);
     }
-    for (const w of ordered) {
-      snapshots.push(await history.snapshot({ kind: w.kind, record: w.record, reason: 'import', by: opts.by, at: opts.now, ...(w.lineage ? { lineage: w.lineage } : {}) }));
+    // Articles in batches written durably together; each file's old text is kept first.
+    for (let start = 0; start < articles.length; start += ARTICLE_BATCH) {
+      const batch = articles.slice(start, start + ARTICLE_BATCH);
+      const texts = await Promise.all(batch.map((w) => writer.readRecordFile('comparison', w.record.id)));
+      batch.forEach((w, i) => originals.push({ kind: 'comparison', id: w.record.id, text: texts[i] ?? null }));
+      await writer.putComparisons(batch.map((w) => w.record as Comparison));
     }
+    await history.snapshotMany(
+      [...people, ...articles].map((w) => ({ kind: w.kind, record: w.record, reason: 'import' as const, by: opts.by, at: opts.now, ...(w.lineage ? { lineage: w.lineage } : {}) })),
+      snapshots,
+    );
   } catch (error) {
     const rollbackErrors: unknown[] = [];
     for (const o of [...originals].reverse()) {

@@ -65,14 +65,30 @@ export async function planImport(store: ImportReadTarget, contents: BundleConten
   const items: ImportPlanItem[] = [];
   const people = new Map(store.listPeople().map((p) => [p.id, p]));
   for (const p of contents.people) items.push(await planPerson(p, people.get(p.record.id) ?? null, history));
-  for (const a of contents.articles) items.push((await analyseArticle(store, a, history)).item);
+  const local = localArticles(store);
+  for (const a of contents.articles) items.push((await analyseArticle(store, a, history, local)).item);
   return { source: contents.source, items, report: [...contents.report] };
 }
 
-export async function analyseArticle(store: ImportReadTarget, a: ImportedArticle, history: HistoryStore): Promise<ArticleAnalysis> {
+/** The workspace's articles by id and by slug, read once per plan or apply (not once per article). */
+export interface LocalArticles {
+  byId: ReadonlyMap<string, ComparisonSummary>;
+  bySlug: ReadonlyMap<string, ComparisonSummary>;
+}
+
+export function localArticles(store: ImportReadTarget): LocalArticles {
   const summaries = store.listComparisons();
+  return { byId: new Map(summaries.map((s) => [s.id, s])), bySlug: new Map(summaries.map((s) => [s.slug, s])) };
+}
+
+export async function analyseArticle(
+  store: ImportReadTarget,
+  a: ImportedArticle,
+  history: HistoryStore,
+  localList: LocalArticles = localArticles(store),
+): Promise<ArticleAnalysis> {
   const theirs = a.record;
-  const exists = summaries.some((s) => s.id === theirs.id);
+  const exists = localList.byId.has(theirs.id);
   const local = exists ? await store.getComparison(theirs.id) : null;
   const item: ImportPlanItem = {
     kind: 'comparison',
@@ -85,9 +101,9 @@ export async function analyseArticle(store: ImportReadTarget, a: ImportedArticle
     notes: [],
   };
   if (!local) {
-    const owner = summaries.find((s) => s.slug === theirs.slug);
+    const owner = localList.bySlug.get(theirs.slug);
     if (owner) {
-      item.newSlug = uniqueSlug(theirs.slug, (s) => summaries.some((x) => x.slug === s));
+      item.newSlug = uniqueSlug(theirs.slug, (s) => localList.bySlug.has(s));
       item.notes.push(`The slug "${theirs.slug}" is used by “${owner.title}”; the article is imported as "${item.newSlug}".`);
     }
     return { item, local, base: null, diffs: [] };

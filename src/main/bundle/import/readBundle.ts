@@ -16,7 +16,8 @@ import {
 import { comparisonSchema, type Comparison } from '../../../shared/model/comparison';
 import { personSchema, type Person } from '../../../shared/model/person';
 import { zodIssuesInWords } from '../../services/zodIssuesInWords';
-import { secureJsonParse, UnsafeJsonError } from '../../store/secureJsonParse';
+import { UnsafeJsonError } from '../../store/secureJsonParse';
+import { quickSecureJsonParse } from '../quickSecureJson';
 import { contentHash, sha256Hex } from '../contentHash';
 import { refuse, resolveLimits, type BundleLimits } from './bundleLimits';
 import { comparisonFromArticle, personFromExport, personFromRef } from './articleRecord';
@@ -140,7 +141,7 @@ function parseFormatted<T>(
 ): T {
   let raw: unknown;
   try {
-    raw = secureJsonParse(new TextDecoder('utf-8', { fatal: true }).decode(data));
+    raw = quickSecureJsonParse(new TextDecoder('utf-8', { fatal: true }).decode(data));
   } catch (error) {
     if (error instanceof UnsafeJsonError) throw refuse(entry, error.message);
     throw refuse(entry, 'the file is not valid JSON');

@@ -1,0 +1,106 @@
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { applyImport, planImport, readBundle } from '../../../src/main/bundle/import';
+import { HistoryStore } from '../../../src/main/history/HistoryStore';
+import { nodeFs, type FsLayer } from '../../../src/main/store/fsLayer';
+import type { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
+import { errnoError } from '../storeTestKit';
+import { exportTo, opened, openStore, treeHash } from './importKit';
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+const NOW = new Date(Date.UTC(2024, 5, 2));
+/** More than one write batch of files (64) and of snapshots. */
+const ARTICLES = 70;
+/** One bundle for every test, kept in a folder of this file's own (test temp folders go after each test). */
+let keep: string;
+let bundle: string;
+beforeAll(async () => {
+  keep = await mkdtemp(join(tmpdir(), 'vd-batch-import-'));
+  bundle = join(keep, 'many.zip');
+  await copyFile(await bundleOf(ARTICLES), bundle);
+});
+afterAll(async () => {
+  await rm(keep, { recursive: true, force: true });
+});
+
+async function bundleOf(count: number): Promise<string> {
+  const source = await openStore();
+  for (let i = 0; i < count; i++) await source.createComparison([`Term ${i}`, `Other ${i}`]);
+  return exportTo(source, 'many.zip');
+}
+
+async function importAll(into: WorkspaceStore, bundle: string) {
+  const contents = await readBundle(bundle);
+  const history = HistoryStore.forStore(into);
+  const plan = await planImport(into, contents, history);
+  return applyImport(into, contents, plan, {}, { by: 'tester', now: NOW, history });
+}
+
+/** Files whose names mark them as a durable write's temp file. */
+async function tempFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const folder of ['comparisons', 'people']) out.push(...(await readdir(join(root, folder))).filter((n) => n.endsWith('.tmp')));
+  return out;
+}
+
+describe('importing many articles in durable batches', () => {
+  it('writes every article, lists and reads each back, and gives each its import snapshot', async () => {
+    const into = await openStore();
+    const result = await importAll(into, bundle);
+    expect(result.written.filter((w) => w.outcome === 'created')).toHaveLength(ARTICLES);
+    expect(into.listComparisons()).toHaveLength(ARTICLES);
+    const history = HistoryStore.forStore(into);
+    for (const summary of into.listComparisons()) {
+      const c = await into.getComparison(summary.id);
+      expect(c.title).toBe(summary.title);
+      expect((await history.list(c.id)).map((e) => e.reason)).toEqual(['import']);
+    }
+    expect(result.snapshots).toBe(ARTICLES);
+    expect(await tempFiles(into.path)).toEqual([]);
+  });
+
+  it.each([
+    ['a rename in the second write batch', 'rename', 68],
+    ['an fsync of an article file in the second batch', 'sync', 66],
+    ['an import snapshot after every article was written', 'open-history', 67],
+  ] as const)('puts the workspace back byte for byte when %s fails', async (_label, what, nth) => {
+    let count = 0;
+    let armed = false;
+    const fail = () => armed && ++count === nth;
+    const fs: FsLayer = {
+      ...nodeFs,
+      rename: async (from, to) => {
+        if (what === 'rename' && from.includes('comparisons') && fail()) throw errnoError('ENOSPC');
+        return nodeFs.rename(from, to);
+      },
+      open: async (path, flags) => {
+        if (what === 'open-history' && flags === 'wx' && path.includes('history') && fail()) throw errnoError('EIO');
+        const handle = await nodeFs.open(path, flags);
+        if (what !== 'sync' || flags !== 'wx' || !path.includes('comparisons')) return handle;
+        return {
+          writeFile: (data, encoding) => handle.writeFile(data, encoding),
+          close: () => handle.close(),
+          sync: async () => {
+            if (fail()) throw errnoError('EIO');
+            return handle.sync();
+          },
+        };
+      },
+    };
+    const into = await openStore({ fs, seed: true });
+    await into.flushIndex();
+    const before = await treeHash(into.path);
+    const listed = into.listComparisons().length;
+    armed = true;
+    await expect(importAll(into, bundle)).rejects.toMatchObject({ code: 'IO', message: /nothing was changed/ });
+    expect(count).toBeGreaterThanOrEqual(nth);
+    expect(await treeHash(into.path)).toBe(before);
+    expect(into.listComparisons()).toHaveLength(listed);
+    expect(await tempFiles(into.path)).toEqual([]);
+  });
+});
