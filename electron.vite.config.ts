@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * out/main/cli.js       the `versus-desk` command line (bin/versus-desk.js), same services, no electron.
  * out/preload/index.cjs one CommonJS file with every import inlined: a sandboxed preload can
  *                       require nothing but 'electron'.
- * out/renderer/         the page (index.html + assets).
+ * out/renderer/         the page (index.html + assets: the first screen's chunk, the editor and other views on demand).
  */
 export default defineConfig({
   main: {
@@ -41,6 +41,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // Minified (electron-vite leaves the renderer unminified by default): the first screen parses
+      // and runs less code. The views it does not need are separate chunks (src/renderer/app/lazyViews.tsx).
+      minify: true,
       rolldownOptions: { input: { index: resolve(root, 'src/renderer/index.html') } },
     },
   },

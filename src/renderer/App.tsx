@@ -1,15 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Notice } from '../shared/api/contract';
 import type { Comparison } from '../shared/model/comparison';
 import { call, errorText, onEvent } from './api/client';
 import { TopBar, type View } from './app/TopBar';
 import { UndoProvider } from './app/UndoToast';
 import { useWorkspaceData } from './app/useWorkspaceData';
-import { ComparisonEditor } from './comparison/ComparisonEditor';
 import { NoticesBanner } from './notices/NoticesBanner';
-import { PeopleView } from './people/PeopleView';
-import { DashboardView } from './dashboard/DashboardView';
-import { PublishDialogs, type PublishDialogKind } from './publish/PublishDialogs';
+import type { PublishDialogKind } from './publish/PublishDialogs';
+import { ComparisonEditor, DashboardView, LoadingView, PeopleView, PublishDialogs, preloadEditor } from './app/lazyViews';
 import { findRecovered, startArticle } from './save/journalReplay';
 import { NewComparisonDialog } from './sidebar/NewComparisonDialog';
 import { Sidebar } from './sidebar/Sidebar';
@@ -31,6 +29,9 @@ export function App() {
   const filterRef = useRef<HTMLInputElement>(null);
   const flushers = useRef(new Map<string, Flush>());
   const autoOpened = useRef(false);
+  // What the writer chose before the app opened an article by itself (while the list was loading).
+  const selectedRef = useRef<string | null>(null);
+  selectedRef.current = selectedId;
 
   const registerEditorFlush = useCallback((flush: Flush | null) => setFlusher(flushers.current, 'editor', flush), []);
   const registerPersonFlush = useCallback((flush: Flush | null) => setFlusher(flushers.current, 'person', flush), []);
@@ -86,7 +87,8 @@ export function App() {
   useEffect(() => {
     if (autoOpened.current || data.listLoading || data.allSummaries.length === 0) return;
     autoOpened.current = true;
-    void startArticle(data.allSummaries).then(({ id, notices }) => {
+    preloadEditor();
+    void startArticle(data.allSummaries, selectedRef.current).then(({ id, notices }) => {
       notices.forEach((notice) => live.current.data.addNotice(notice));
       return openComparison(id);
     });
@@ -197,10 +199,15 @@ export function App() {
             onNew={() => setNewOpen(true)}
             filterRef={filterRef}
             loading={data.listLoading}
+            complete={data.summariesComplete}
             error={data.listError}
           />
           <main className="main">
-            {view === 'people' ? (
+            <Suspense fallback={<LoadingView what={view === 'people' ? 'people' : view === 'dashboard' ? 'the dashboard' : 'the editor'} />}>
+            {view !== 'people' && !data.listComplete && !data.loadError ? (
+              // The dashboard and the editor's related picks and checks need every article, not the startup page.
+              <LoadingView what="the list of articles" />
+            ) : view === 'people' ? (
               <PeopleView people={data.people} onChanged={data.reloadPeople} registerFlush={registerPersonFlush} />
             ) : view === 'dashboard' ? (
               <DashboardView summaries={data.allSummaries} people={data.people} onOpen={(id) => void openComparison(id)} />
@@ -236,10 +243,12 @@ export function App() {
                 </button>
               </div>
             )}
+            </Suspense>
           </main>
         </div>
         {newOpen && <NewComparisonDialog onCreate={createComparison} onCancel={() => setNewOpen(false)} />}
-        {publish && (
+        {publish && data.listComplete && (
+          <Suspense fallback={null}>
           <PublishDialogs
             kind={publish}
             summaries={data.allSummaries}
@@ -251,6 +260,7 @@ export function App() {
             }}
             onClose={() => setPublish(null)}
           />
+          </Suspense>
         )}
       </div>
       </ProfileProvider>

@@ -1,4 +1,5 @@
 import './zodConfig';
+import './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

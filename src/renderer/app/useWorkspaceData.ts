@@ -4,6 +4,7 @@ import type { Comparison } from '../../shared/model/comparison';
 import type { Person } from '../../shared/model/person';
 import { call, errorText } from '../api/client';
 import { reviewSummaryOf } from '../../shared/dashboard/reviewSummary';
+import { FIRST_PAGE, takeStartupCalls } from './startupCalls';
 
 export interface WorkspaceData {
   info: WorkspaceInfo | null;
@@ -11,9 +12,16 @@ export interface WorkspaceData {
   notices: Notice[];
   addNotice: (notice: Notice) => void;
   dismissNotice: (id: string) => void;
-  /** Every comparison (for related picks); `summaries` is the filtered list the sidebar shows. */
+  /**
+   * Every comparison (for related picks, the dashboard, export): empty until the whole list is in
+   * (`listComplete`), never a part of it. `summaries` is the filtered list the sidebar shows.
+   */
   allSummaries: ComparisonSummary[];
   summaries: ComparisonSummary[];
+  /** Whether `allSummaries` holds the whole list (at startup the sidebar first shows a page of it). */
+  listComplete: boolean;
+  /** Whether `summaries` is all of what it lists (false while it is the startup page, or nothing yet). */
+  summariesComplete: boolean;
   listLoading: boolean;
   listError: string | null;
   query: string;
@@ -33,6 +41,9 @@ export function useWorkspaceData(): WorkspaceData {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [allSummaries, setAllSummaries] = useState<ComparisonSummary[]>([]);
+  const [listComplete, setListComplete] = useState(false);
+  // The first rows of a long list, shown while the whole list crosses over (startup only).
+  const [firstPage, setFirstPage] = useState<ComparisonSummary[] | null>(null);
   const [filtered, setFiltered] = useState<ComparisonSummary[] | null>(null);
   const [listLoading, setListLoading] = useState(true);
   const [listError, setListError] = useState<string | null>(null);
@@ -68,12 +79,24 @@ export function useWorkspaceData(): WorkspaceData {
   const reloadAll = useCallback(async () => {
     setListLoading(true);
     try {
-      const [workspace, list] = await Promise.all([call('workspace.info', {}), call('comparisons.list', {})]);
+      // The first load takes the calls boot.ts started before React rendered: a first page of the
+      // list, shown at once; a full page means there may be more, asked for once it is on screen.
+      const startup = takeStartupCalls();
+      const [workspace, list] = await (startup ?? Promise.all([call('workspace.info', {}), call('comparisons.list', {})]));
       setInfo(workspace);
       setNotices((current) => mergeNotices(current, workspace.notices, dismissed.current));
-      setAllSummaries(list);
       setListError(null);
       setLoadError(null);
+      if (startup && list.length >= FIRST_PAGE) {
+        setFirstPage(list);
+        await afterPaint();
+        const full = await call('comparisons.list', {});
+        setAllSummaries(full);
+      } else {
+        setAllSummaries(list);
+      }
+      setFirstPage(null);
+      setListComplete(true);
       await runFilter(queryRef.current);
     } catch (error) {
       setLoadError(errorText(error));
@@ -110,6 +133,7 @@ export function useWorkspaceData(): WorkspaceData {
           : s,
       );
     setAllSummaries(update);
+    setFirstPage((current) => (current ? update(current) : current));
     setFiltered((current) => (current ? update(current) : current));
   }, []);
 
@@ -126,7 +150,9 @@ export function useWorkspaceData(): WorkspaceData {
     addNotice,
     dismissNotice,
     allSummaries,
-    summaries: filtered ?? allSummaries,
+    summaries: filtered ?? (listComplete ? allSummaries : (firstPage ?? [])),
+    listComplete,
+    summariesComplete: filtered !== null || listComplete,
     listLoading,
     listError,
     query,
@@ -137,6 +163,22 @@ export function useWorkspaceData(): WorkspaceData {
     applyInfo,
     noteSaved,
   };
+}
+
+/**
+ * Resolves after the next frame has been painted (the first page is on screen before the rest is
+ * asked for), or after 100 ms in a hidden window, where frames never come.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 function mergeNotices(current: Notice[], incoming: readonly Notice[], dismissed: ReadonlySet<string>): Notice[] {

@@ -4,7 +4,7 @@ import type { TermKey } from '../../shared/model/ids';
 import type { RichDoc } from '../../shared/model/richText';
 import { isValidSlug, slugFromTerms } from '../../shared/model/slug';
 import { insertItem, moveItem, updateItem } from '../list/moveItem';
-import { mergeSaved } from '../save/mergeSaved';
+import { keepUnchanged, mergeSaved } from '../save/mergeSaved';
 import type { PastedRow } from './parseTsv';
 
 /**
@@ -194,8 +194,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { doc: action.doc, version: state.version + 1, savedVersion: state.version + 1 };
     case 'saved': {
       if (action.saved.id !== state.doc.id) return state;
-      if (state.version === action.sentVersion) return { ...state, doc: action.saved, savedVersion: state.version };
-      return { ...state, doc: mergeSaved(state.doc, action.sent, action.saved), savedVersion: action.sentVersion };
+      // Fields the store kept as sent keep their objects (cached part hashes stay valid).
+      const saved = keepUnchanged(action.sent, action.saved);
+      if (state.version === action.sentVersion) return { ...state, doc: saved, savedVersion: state.version };
+      return { ...state, doc: mergeSaved(state.doc, action.sent, saved), savedVersion: action.sentVersion };
     }
     case 'rebase':
       return { ...state, doc: { ...state.doc, revision: action.revision } };

@@ -67,7 +67,9 @@ export interface EditorReviewProviderProps {
 
 export function EditorReviewProvider({ doc, people, flush, current, onReviewed, children }: EditorReviewProviderProps) {
   const { profile } = useProfile();
-  const deferred = useDeferredValue(doc);
+  // Typing is kept off the review work entirely: text edits reach the review view once the writer
+  // pauses; a new review record, revision or article reaches it at once (and at low priority).
+  const deferred = useDeferredValue(useReviewDoc(doc));
   // Items are replaced, never mutated, by the editor's reducer: their hashes can be cached.
   const [hashCache] = useState<HashCache>(() => new WeakMap());
   const view = useMemo(() => reviewOfComparison(deferred, hashCache), [deferred, hashCache]);
@@ -162,6 +164,33 @@ export function EditorReviewProvider({ doc, people, flush, current, onReviewed, 
     clearMessage,
   }), [deferred, getDoc, view, profile, people, isEditor, busy, message, act, comment, reply, resolve, threadsByPart, openThreads, panelOpen, personName, clearMessage]);
   return <EditorReviewContext.Provider value={value}>{children}</EditorReviewContext.Provider>;
+}
+
+/** How long typing must pause before the review view (part states, sign-off validity) follows the text. */
+export const REVIEW_SETTLE_MS = 200;
+
+/**
+ * The article the review view is derived from: `doc` itself when its review record or id changed
+ * (a review action, another article), else `doc` once it has been still for REVIEW_SETTLE_MS
+ * (text edits, and saves, which only change the revision: re-hashing the article then would
+ * hold up the keystrokes typed meanwhile).
+ */
+export function useReviewDoc(doc: Comparison, settleMs = REVIEW_SETTLE_MS): Comparison {
+  const [settled, setSettled] = useState(doc);
+  const structural = settled.id !== doc.id || !sameReview(settled.review, doc.review);
+  // Adjusting state while rendering (React's documented pattern): the new record shows in this render.
+  if (structural) setSettled(doc);
+  useEffect(() => {
+    if (settled === doc) return;
+    const timer = setTimeout(() => setSettled(doc), settleMs);
+    return () => clearTimeout(timer);
+  }, [doc, settled, settleMs]);
+  return structural ? doc : settled;
+}
+
+/** Same review data: the same object, or (a save's answer) an equal copy of it. */
+function sameReview(a: Comparison['review'], b: Comparison['review']): boolean {
+  return a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 /** The DOM id of a part's frame (jump target). */

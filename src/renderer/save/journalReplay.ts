@@ -62,10 +62,12 @@ export async function findRecovered(stored: Comparison): Promise<{ doc: Comparis
 
 /**
  * Which article the app opens on start: the one with the newest journal (the writer was in the
- * middle of it), else the first in the list. Other journals are announced so they are not missed.
+ * middle of it), else the first in the list; `chosen` (an article the writer opened before the
+ * whole list was in) overrides both. Other journals are announced so they are not missed.
  */
-export async function startArticle(summaries: readonly ComparisonSummary[]): Promise<{ id: string; notices: Notice[] }> {
-  const fallback = summaries[0].id;
+export async function startArticle(summaries: readonly ComparisonSummary[], chosen: string | null = null): Promise<{ id: string; notices: Notice[] }> {
+  // An article the writer already chose (from the list's first page, before the rest arrived) wins.
+  const fallback = chosen ?? summaries[0].id;
   let entries: JournalEntry[];
   try {
     entries = await call('journal.list', {});
@@ -74,7 +76,7 @@ export async function startArticle(summaries: readonly ComparisonSummary[]): Pro
   }
   const known = new Map(summaries.map((s) => [s.id, s]));
   const openable = entries.filter((e) => known.has(e.id));
-  const id = openable[0]?.id ?? fallback;
+  const id = chosen ?? openable[0]?.id ?? fallback;
   const notices: Notice[] = [];
   for (const entry of entries) {
     if (entry.id === id) continue;

@@ -12,3 +12,19 @@ export function mergeSaved<T extends object>(local: T, sent: T, saved: T): T {
   }
   return merged;
 }
+
+/**
+ * The stored answer to a save, reusing the sent copy's value for every top-level field the store
+ * returned unchanged (equal JSON). The article then keeps its item objects across a save, so what
+ * is cached by item (the review view's part hashes) stays valid and only what the store changed
+ * (revision, dates, a de-duplicated slug, ...) is new.
+ */
+export function keepUnchanged<T extends object>(sent: T, saved: T): T {
+  const kept = { ...saved };
+  for (const key of Object.keys(saved) as Array<keyof T>) {
+    const before = sent[key];
+    const after = saved[key];
+    if (before !== after && typeof after === 'object' && after !== null && JSON.stringify(before) === JSON.stringify(after)) kept[key] = before;
+  }
+  return kept;
+}

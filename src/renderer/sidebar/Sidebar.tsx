@@ -14,11 +14,13 @@ export interface SidebarProps {
   onNew: () => void;
   filterRef: RefObject<HTMLInputElement | null>;
   loading: boolean;
+  /** False while `summaries` is only the first page of the list: counts then say "loading". */
+  complete?: boolean;
   error: string | null;
 }
 
 /** The workspace's comparisons: filter as you type, open one, or start a new one. */
-export function Sidebar({ query, onQuery, summaries: matching, selectedId, onOpen, onNew, filterRef, loading, error }: SidebarProps) {
+export function Sidebar({ query, onQuery, summaries: matching, selectedId, onOpen, onNew, filterRef, loading, complete = true, error }: SidebarProps) {
   // The status filter narrows what the text filter matched.
   const [status, setStatus] = useState<StatusFilter>('all');
   const counts = useMemo(() => countByStatus(matching), [matching]);
@@ -38,15 +40,20 @@ export function Sidebar({ query, onQuery, summaries: matching, selectedId, onOpe
         <button type="button" className="button primary" onClick={onNew} title="New comparison (Ctrl+N)">
           New comparison
         </button>
-        <StatusFilterSelect value={status} onChange={setStatus} counts={counts} total={matching.length} />
+        <StatusFilterSelect value={status} onChange={setStatus} counts={complete ? counts : null} total={matching.length} />
       </div>
       {error && (
         <p className="field-error" role="alert">
           {error}
         </p>
       )}
-      <VirtualComparisonList summaries={summaries} selectedId={selectedId} onOpen={onOpen} loading={loading} />
-      {!loading && summaries.length === 0 && (
+      <VirtualComparisonList summaries={summaries} selectedId={selectedId} onOpen={onOpen} loading={loading || !complete} />
+      {!complete && loading && matching.length > 0 && (
+        <p className="hint sidebar-more" role="status">
+          Loading the rest of the list…
+        </p>
+      )}
+      {!loading && complete && summaries.length === 0 && (
         <p className="hint sidebar-empty">
           {status !== 'all' && matching.length > 0
             ? `No comparison${query ? ` matching “${query}”` : ''} is “${STATUS_WORDS[status]}”.`

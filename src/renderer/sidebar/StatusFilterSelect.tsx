@@ -6,8 +6,8 @@ import './statusFilter.css';
 export interface StatusFilterSelectProps {
   value: StatusFilter;
   onChange: (value: StatusFilter) => void;
-  /** Articles per status (of those matching the text filter), shown in the options. */
-  counts: Record<ComparisonStatus, number>;
+  /** Articles per status (of those matching the text filter), shown in the options; null while the list is still loading. */
+  counts: Record<ComparisonStatus, number> | null;
   total: number;
 }
 
@@ -22,10 +22,10 @@ export function StatusFilterSelect({ value, onChange, counts, total }: StatusFil
         value={value}
         onChange={(event) => onChange(event.target.value as StatusFilter)}
       >
-        <option value="all">All ({total})</option>
+        <option value="all">All ({counts ? total : 'loading…'})</option>
         {STATUS_ORDER.map((status) => (
           <option key={status} value={status}>
-            {STATUS_WORDS[status]} ({counts[status]})
+            {STATUS_WORDS[status]} ({counts ? counts[status] : 'loading…'})
           </option>
         ))}
       </select>

@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import type { ComparisonSummary } from '../../shared/api/contract';
 import { ComparisonListItem } from './ComparisonListItem';
+import './virtualList.css';
 
 export interface VirtualComparisonListProps {
   summaries: readonly ComparisonSummary[];
@@ -20,8 +21,8 @@ const LIST_PADDING_PX = 6;
 /**
  * The sidebar's list, virtualized: only the rows in view (plus a few) are in the DOM, so a
  * workspace of 10,000 articles renders as fast as one of 20. The `<ul>` stays the scroll
- * container and the only wrapper: the rows around the rendered ones are its top and bottom
- * padding, so the list semantics (list → listitem → button) are unchanged; each row says its
+ * container and the only wrapper: the rows around the rendered ones are two empty pseudo-elements
+ * before and after them (virtualList.css), so the list semantics (list → listitem → button) are unchanged; each row says its
  * position (aria-posinset/setsize) for screen readers.
  */
 export function VirtualComparisonList({ summaries, selectedId, onOpen, loading }: VirtualComparisonListProps) {
@@ -48,14 +49,18 @@ export function VirtualComparisonList({ summaries, selectedId, onOpen, loading }
   const first = items[0];
   const last = items[items.length - 1];
   const total = virtualizer.getTotalSize();
+  const spacers = {
+    '--rows-before': `${first ? first.start : LIST_PADDING_PX}px`,
+    '--rows-after': `${last ? Math.max(0, total - last.end) : LIST_PADDING_PX}px`,
+  } as CSSProperties;
   return (
     <ul
       ref={listRef}
       role="list"
       aria-label="Comparisons"
-      className="comparison-list"
+      className="comparison-list virtual-list"
       aria-busy={loading}
-      style={{ paddingTop: first ? first.start : LIST_PADDING_PX, paddingBottom: last ? Math.max(0, total - last.end) : LIST_PADDING_PX }}
+      style={spacers}
     >
       {items.map((item) => {
         const summary = summaries[item.index] as ComparisonSummary;

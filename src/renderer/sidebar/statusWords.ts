@@ -8,9 +8,12 @@ export const STATUS_WORDS: Record<ComparisonStatus, string> = {
   signed_off: 'Signed off',
 };
 
+// One formatter for every date (toLocaleDateString builds a new one per call: slow in long lists).
+const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
 /** "30 Nov 2025" from an ISO date-time, in the writer's locale. */
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return DATE_FORMAT.format(date);
 }

@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { editorReducer, initialEditorState, localProblem } from '../../../src/renderer/comparison/comparisonReducer';
 import type { Comparison } from '../../../src/shared/model/comparison';
+import { teaVsCoffee } from './teaVsCoffee';
 
 /** A valid 26-character ULID ending in n. */
 const ID = (n: number) => `01J0000000000000000000000${n}`;
 function base(): Comparison {
-  return {
-    format: 1,
-    id: '01HZZZZZZZZZZZZZZZZZZZZZZZ',
-    revision: 1,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    terms: [
-      { key: 'a', name: 'Tea' },
-      { key: 'b', name: 'Coffee' },
-    ],
-    title: "Tea vs. Coffee: What's the Difference?",
-    titleEdited: false,
-    slug: 'tea-vs-coffee',
-    slugEdited: false,
-    summary: { type: 'doc', content: [{ type: 'paragraph' }] },
-    keyDifferences: [],
-    chart: { headerLabel: '', rows: [{ id: ID(1), label: 'Taste', values: { a: 'mild', b: 'bitter' } }] },
-    definitions: [],
-    faqs: [],
-    byline: { authorId: null, editorId: null, updated: null },
-    related: [],
-  };
+  return teaVsCoffee({ chart: { headerLabel: '', rows: [{ id: ID(1), label: 'Taste', values: { a: 'mild', b: 'bitter' } }] } });
 }
 
 describe('editorReducer', () => {

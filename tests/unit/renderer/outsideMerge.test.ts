@@ -2,33 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { applyMerge, planMerge } from '../../../src/renderer/outside/outsideMerge';
 import { sameContent } from '../../../src/renderer/save/journalReplay';
 import { comparisonSchema, type Comparison } from '../../../src/shared/model/comparison';
+import { paragraphDoc, teaVsCoffee } from './teaVsCoffee';
 
-const answer = (text: string) => ({ type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] }] });
-const base: Comparison = {
-  format: 1,
-  id: '01HZZZZZZZZZZZZZZZZZZZZZZZ',
+const answer = paragraphDoc;
+const base: Comparison = teaVsCoffee({
   revision: 3,
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-  terms: [
-    { key: 'a', name: 'Tea' },
-    { key: 'b', name: 'Coffee' },
-  ],
-  title: "Tea vs. Coffee: What's the Difference?",
-  titleEdited: false,
-  slug: 'tea-vs-coffee',
-  slugEdited: false,
-  summary: { type: 'doc', content: [{ type: 'paragraph' }] },
-  keyDifferences: [],
-  chart: { headerLabel: '', rows: [] },
-  definitions: [],
   faqs: [
     { id: '01J00000000000000000000001', question: 'Which has more caffeine?', answer: answer('Coffee, usually.') },
     { id: '01J00000000000000000000002', question: 'Which is older?', answer: answer('Tea.') },
   ],
-  byline: { authorId: null, editorId: null, updated: null },
-  related: [],
-};
+});
 const withFaq = (doc: Comparison, index: number, question: string): Comparison => ({
   ...doc,
   faqs: doc.faqs.map((f, i) => (i === index ? { ...f, question } : f)),
