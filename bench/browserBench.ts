@@ -5,11 +5,14 @@
  * through the same harness modules (tests/e2e/harness).
  */
 import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BRIDGE_GLOBAL, CHANNELS, EVENTS } from '../src/shared/api/channels';
 import { installBridge } from '../tests/e2e/harness/bridgeInit';
 import { startMainSide, type MainSide } from '../tests/e2e/harness/mainSide';
 import { startStaticServer } from '../tests/e2e/harness/staticServer';
+import type { Comparison } from '../src/shared/model/comparison';
 import type { Scale, Workspaces } from './runBench';
 import { median, percentile, row, type BenchRow } from './stats';
 
@@ -31,7 +34,7 @@ const PROBE = `(() => {
   const waiters = [];
   const longTasks = [];
   const calls = [];
-  window.__bench = { keys, longTasks, firstScreen: null, calls };
+  window.__bench = { keys, longTasks, firstScreen: null, fullList: null, calls };
   // Bridge call timings (diagnostics for the first screen).
   try {
     const invoke = window.__vdInvoke;
@@ -61,10 +64,14 @@ const PROBE = `(() => {
     const check = () => (keys.length >= n ? done(keys.length) : waiters.push(check));
     check();
   });
+  // First screen: the first frame whose list shows rows (the first page of a long list, still
+  // aria-busy while the rest loads); full list: the first frame where it is no longer busy.
   const shown = () => {
     const list = document.querySelector('ul[aria-label="Comparisons"]');
-    if (list && list.getAttribute('aria-busy') === 'false' && list.querySelector('li')) {
-      window.__bench.firstScreen = performance.now();
+    const rows = list && list.querySelector('li');
+    if (rows && window.__bench.firstScreen === null) window.__bench.firstScreen = performance.now();
+    if (rows && list.getAttribute('aria-busy') === 'false') {
+      window.__bench.fullList = performance.now();
       return;
     }
     requestAnimationFrame(shown);
@@ -74,6 +81,28 @@ const PROBE = `(() => {
 
 /** The page side of the JSON transport: what the bridge calls (`__vdInvoke`), over `__vdInvokeJson`. */
 const JSON_TRANSPORT = `window.__vdInvoke = async (channel, input) => JSON.parse(await window.__vdInvokeJson(channel, JSON.stringify(input ?? {})));`;
+
+/**
+ * The workspaces an earlier run wrote under `workDir` (`large`, `small`), for re-running the
+ * Chromium rows without generating them again: the long article is the small workspace's article
+ * with the most FAQs, as stored now.
+ */
+export async function reuseWorkspaces(workDir: string): Promise<Workspaces> {
+  const large = join(workDir, 'large');
+  const small = join(workDir, 'small');
+  const folder = join(small, 'comparisons');
+  let long: Comparison | null = null;
+  for (const name of await readdir(folder)) {
+    if (!name.endsWith('.json')) continue;
+    const c = JSON.parse(await readFile(join(folder, name), 'utf8')) as Comparison;
+    if (!long || c.faqs.length > long.faqs.length) long = c;
+  }
+  if (!long || !existsSync(large)) throw new Error(`no benchmark workspaces to reuse in ${workDir}`);
+  // The typing runs in the large workspace: its copy (as earlier runs left it) is what the floor holds.
+  const inLarge = join(large, 'comparisons', `${long.id}.json`);
+  if (existsSync(inLarge)) long = JSON.parse(await readFile(inLarge, 'utf8')) as Comparison;
+  return { large, small, people: [], comparisons: [], long };
+}
 
 export interface BrowserBenchOptions {
   scale: Scale;
@@ -85,9 +114,17 @@ export interface BrowserBenchOptions {
   browser?: Browser;
   /** Where to save screenshots of the first screen and of the typed-into article (optional). */
   screenshotDir?: string;
+  /** Skip the first-screen rows (a typing-only pass); default false. */
+  typingOnly?: boolean;
+  /** Only the first-screen row (no typing, no heap): a quick before/after of startup; default false. */
+  firstScreenOnly?: boolean;
+  /** Where the typing row runs: the large (10,000-article) workspace (default), or the small one. */
+  typingWorkspace?: 'large' | 'small';
 }
 
 const VIEWPORT = { width: 1400, height: 900 };
+/** Characters typed into the app before the floor takes its turn with the same ones (and so on). */
+const TYPING_BLOCK = 20;
 
 /** The text typed: 200 (or `n`) characters of ordinary prose. */
 export function typedText(n: number): string {
@@ -95,12 +132,24 @@ export function typedText(n: number): string {
   return base.repeat(Math.ceil(n / base.length)).slice(0, n);
 }
 
+/** Per page, the time main's dispatcher took for each call, and the JSON encoding of its answer (Node side). */
+const mainTimes = new WeakMap<Page, Array<{ channel: string; main: number; json: number }>>();
+
 async function openAppPage(browser: Browser, side: MainSide, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   // Calls cross as one JSON string each way: Playwright's own value serializer takes seconds for
   // the 10,000-summary list, where Electron's IPC (structured clone) costs about what JSON does.
-  await page.exposeFunction('__vdInvokeJson', async (channel: string, input: string) => JSON.stringify(await side.dispatch(channel, JSON.parse(input), { url: page.url() })));
+  const served: Array<{ channel: string; main: number; json: number }> = [];
+  mainTimes.set(page, served);
+  await page.exposeFunction('__vdInvokeJson', async (channel: string, input: string) => {
+    const t0 = performance.now();
+    const answer = await side.dispatch(channel, JSON.parse(input), { url: page.url() });
+    const t1 = performance.now();
+    const text = JSON.stringify(answer);
+    served.push({ channel, main: t1 - t0, json: performance.now() - t1 });
+    return text;
+  });
   await page.addInitScript(installBridge, { global: BRIDGE_GLOBAL, channels: [...CHANNELS], events: [...EVENTS] });
   await page.addInitScript({ content: JSON_TRANSPORT });
   await page.addInitScript({ content: PROBE });
@@ -114,8 +163,11 @@ interface TypingRun {
   longestTask: number;
 }
 
-/** Types `text` one character at a time into the focused editor, each after the previous one appeared. */
-async function typeMeasured(page: Page, text: string): Promise<TypingRun> {
+/**
+ * Types `text` one character at a time into the focused editor, each after the previous one
+ * appeared; `typedSoFar` (what the editor must end with afterwards) defaults to `text`.
+ */
+async function typeMeasured(page: Page, text: string, typedSoFar = text): Promise<TypingRun> {
   const start = await page.evaluate(() => performance.now());
   const before = await page.evaluate(() => (globalThis as unknown as { __bench: { keys: unknown[] } }).__bench.keys.length);
   for (let i = 0; i < text.length; i++) {
@@ -138,7 +190,7 @@ async function typeMeasured(page: Page, text: string): Promise<TypingRun> {
         tail: shown.slice(-80),
       };
     },
-    { from: before, since: start, typed: text },
+    { from: before, since: start, typed: typedSoFar },
   );
   if (!result.landed) throw new Error(`the typed text did not appear in the focused editor (it ends with "${result.tail}")`);
   return result;
@@ -162,43 +214,47 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<BenchR
     revealPath: async () => undefined,
     exportPace: async () => undefined,
   });
-  const side = await startSide(ws.large);
-  let smallSide: MainSide | null = null;
+  const side = opts.typingOnly ? null : await startSide(ws.large);
+  let typingSide: MainSide | null = null;
   const rows: BenchRow[] = [];
   try {
     // The main side idle, as after the first seconds in the app: the word index, filled in the
     // background after opening, is complete (in this process it would also slow Playwright).
-    await side.services.store.searchReady();
+    await side?.services.store.searchReady();
     // First screen: a fresh page each time, navigation start to the first frame with list items.
     const firstScreens: number[] = [];
     let page: Page | null = null;
-    for (let i = 0; i < (scale.name === 'full' ? 3 : 1); i++) {
+    for (let i = 0; i < (opts.typingOnly ? 0 : scale.name === 'full' ? 3 : 1); i++) {
       await page?.context().close();
-      page = await openAppPage(browser, side, app.url);
-      await page.waitForFunction(() => (globalThis as unknown as { __bench: { firstScreen: number | null } }).__bench.firstScreen !== null, null, { timeout: 60_000 });
+      page = await openAppPage(browser, side as MainSide, app.url);
+      // Until the whole list is in (the first screen shows its first page before that).
+      await page.waitForFunction(() => (globalThis as unknown as { __bench: { fullList: number | null } }).__bench.fullList !== null, null, { timeout: 60_000 });
       firstScreens.push(await page.evaluate(() => (globalThis as unknown as { __bench: { firstScreen: number } }).__bench.firstScreen));
       const detail = await page.evaluate(() => {
         const g = globalThis as unknown as {
-          __bench: { calls: Array<{ channel: string; start: number; end: number }> };
+          __bench: { fullList: number; calls: Array<{ channel: string; start: number; end: number }> };
           performance: { getEntriesByType(type: string): Array<{ domContentLoadedEventEnd?: number; responseEnd?: number }> };
         };
         const nav = g.performance.getEntriesByType('navigation')[0];
-        return { dcl: nav?.domContentLoadedEventEnd ?? -1, calls: g.__bench.calls.map((c) => `${c.channel} ${Math.round(c.start)}→${Math.round(c.end)}`) };
+        return { dcl: nav?.domContentLoadedEventEnd ?? -1, full: g.__bench.fullList, calls: g.__bench.calls.map((c) => `${c.channel} ${Math.round(c.start)}→${Math.round(c.end)}`) };
       });
-      log(`first screen detail: DOMContentLoaded ${Math.round(detail.dcl)} ms; calls ${detail.calls.join(', ')}`);
+      const served = (mainTimes.get(page) ?? []).map((c) => `${c.channel} ${Math.round(c.main)} ms + JSON ${Math.round(c.json)} ms`);
+      log(`first screen detail: DOMContentLoaded ${Math.round(detail.dcl)} ms; full list in ${Math.round(detail.full)} ms; calls (page side) ${detail.calls.join(', ')}; in main ${served.join(', ')}`);
     }
-    log(`first screen: ${firstScreens.map((t) => Math.round(t)).join(', ')} ms`);
-    rows.push(row({ name: `first screen, ${scale.articles.toLocaleString('en-US')} articles`, figure: median(firstScreens), unit: 'ms', max: 1000, note: 'Chromium: navigation start to the first frame whose sidebar list shows items (median of fresh page loads); the bridge crosses Playwright\'s exposeFunction as one JSON string per call, a stand-in for Electron IPC' }));
+    if (!opts.typingOnly) log(`first screen: ${firstScreens.map((t) => Math.round(t)).join(', ')} ms`);
+    if (!opts.typingOnly) rows.push(row({ name: `first screen, ${scale.articles.toLocaleString('en-US')} articles`, figure: median(firstScreens), unit: 'ms', max: 1000, note: 'Chromium: navigation start to the first frame whose sidebar list shows items (its first page of 100 rows; the whole list follows, see the log\'s "full list in"; median of fresh page loads); the bridge crosses Playwright\'s exposeFunction as one JSON string per call, a stand-in for Electron IPC' }));
 
-    if (opts.screenshotDir) await (page as Page).screenshot({ path: `${opts.screenshotDir}/bench-first-screen.png` });
+    // A screenshot is a diagnostic: one that times out (a busy machine) does not fail the measurements.
+    if (opts.screenshotDir && page) await page.screenshot({ path: `${opts.screenshotDir}/bench-first-screen.png` }).catch((error: unknown) => log(`first-screen screenshot skipped: ${String(error).split('\n')[0]}`));
     await page?.context().close();
+    if (opts.firstScreenOnly) return rows;
 
-    // Typing, in the small workspace (opening an article in the 10,000-article one is a separate
-    // problem, see docs/performance.md): open the long article through the filter, click its
-    // last FAQ answer, type.
-    smallSide = await startSide(ws.small);
-    await smallSide.services.store.searchReady();
-    const p = await openAppPage(browser, smallSide, app.url);
+    // Typing, in the large workspace (a long article open in a big one) unless told otherwise:
+    // open the long article through the filter, click its last FAQ answer, type.
+    const typingSideNow = opts.typingWorkspace === 'small' ? await startSide(ws.small) : side ?? (await startSide(ws.large));
+    if (typingSideNow !== side) typingSide = typingSideNow;
+    await typingSideNow.services.store.searchReady();
+    const p = await openAppPage(browser, typingSideNow, app.url);
     const title = ws.long.title;
     await p.getByRole('searchbox', { name: 'Filter comparisons' }).fill('Benchmark Alpha');
     await p.getByRole('list', { name: 'Comparisons' }).getByRole('button', { name: new RegExp(title.slice(0, 30)) }).click();
@@ -212,24 +268,8 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<BenchR
     await p.keyboard.press('Control+End');
     await p.waitForTimeout(300);
     const text = typedText(scale.typedChars);
-    // BENCH_PROFILE=<file>: a CPU profile of the page while typing (diagnostics).
-    const profiler = process.env.BENCH_PROFILE ? await p.context().newCDPSession(p) : null;
-    if (profiler) {
-      await profiler.send('Profiler.enable');
-      await profiler.send('Profiler.start');
-    }
-    const appRun = await typeMeasured(p, text);
-    if (opts.screenshotDir) await p.screenshot({ path: `${opts.screenshotDir}/bench-typed.png` });
-    if (profiler) {
-      const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown };
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(process.env.BENCH_PROFILE as string, JSON.stringify(profile));
-    }
-    const cdp = await p.context().newCDPSession(p);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
 
-    // Floor: the same content and the same keystrokes in one bare TipTap editor.
+    // Floor: the same content and the same keystrokes in one bare TipTap editor, in its own page.
     const bareContext = await browser.newContext({ viewport: VIEWPORT });
     const barePage = await bareContext.newPage();
     const doc = ws.long.faqs[faqs - 1]?.answer;
@@ -240,21 +280,51 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<BenchR
     await barePage.getByRole('textbox', { name: 'Bare editor' }).click();
     await barePage.keyboard.press('Control+End');
     await barePage.waitForTimeout(300);
-    const bareRun = await typeMeasured(barePage, text);
+
+    // BENCH_PROFILE=<file>: a CPU profile of the app page while typing (diagnostics).
+    const profiler = process.env.BENCH_PROFILE ? await p.context().newCDPSession(p) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
+    // App and floor take turns, TYPING_BLOCK characters each, so both see the same machine load.
+    const appRun: TypingRun = { samples: [], longTasks: 0, longestTask: 0 };
+    const bareRun: TypingRun = { samples: [], longTasks: 0, longestTask: 0 };
+    const add = (into: TypingRun, run: TypingRun) => {
+      into.samples.push(...run.samples);
+      into.longTasks += run.longTasks;
+      into.longestTask = Math.max(into.longestTask, run.longestTask);
+    };
+    for (let at = 0; at < text.length; at += TYPING_BLOCK) {
+      const block = text.slice(at, at + TYPING_BLOCK);
+      const soFar = text.slice(0, at + block.length);
+      // No bringToFront: Playwright keeps every page focused, and switching tabs would hide one.
+      add(appRun, await typeMeasured(p, block, soFar));
+      add(bareRun, await typeMeasured(barePage, block, soFar));
+    }
     await bareContext.close();
+    if (opts.screenshotDir) await p.screenshot({ path: `${opts.screenshotDir}/bench-typed.png` }).catch((error: unknown) => log(`typing screenshot skipped: ${String(error).split('\n')[0]}`));
+    if (profiler) {
+      const { profile } = (await profiler.send('Profiler.stop')) as { profile: unknown };
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(process.env.BENCH_PROFILE as string, JSON.stringify(profile));
+    }
+    const cdp = await p.context().newCDPSession(p);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
 
     const parts = ws.long.keyDifferences.length + ws.long.chart.rows.length + ws.long.definitions.length + faqs;
-    const smallCount = smallSide.services.store.listComparisons().length;
+    const typingCount = typingSideNow.services.store.listComparisons().length.toLocaleString('en-US');
     log(`typing: app p95 ${percentile(appRun.samples, 95).toFixed(1)} ms, bare p95 ${percentile(bareRun.samples, 95).toFixed(1)} ms`);
     rows.push(
-      row({ name: `typing p95, ${parts}-part article (${smallCount}-article workspace)`, figure: percentile(appRun.samples, 95), floor: percentile(bareRun.samples, 95), unit: 'ms', max: 16, maxRatio: 1.5, note: `keydown → next frame + one task, ${text.length} characters into the last FAQ answer, each after the previous appeared; floor: the same keys in one bare TipTap editor holding the same text; p50 ${median(appRun.samples).toFixed(1)} ms vs ${median(bareRun.samples).toFixed(1)} ms` }),
+      row({ name: `typing p95, ${parts}-part article (${typingCount}-article workspace)`, figure: percentile(appRun.samples, 95), floor: percentile(bareRun.samples, 95), unit: 'ms', max: 16, maxRatio: 1.5, note: `keydown → next frame + one task, ${text.length} characters into the last FAQ answer, each after the previous appeared; floor: the same keys in one bare TipTap editor holding the same text, the two taking turns every ${TYPING_BLOCK} characters; p50 ${median(appRun.samples).toFixed(1)} ms vs ${median(bareRun.samples).toFixed(1)} ms` }),
       row({ name: 'typing: long tasks over 50 ms', figure: appRun.longTasks, floor: bareRun.longTasks, unit: 'tasks', max: 0, note: `longest ${Math.round(appRun.longestTask)} ms (bare editor: ${Math.round(bareRun.longestTask)} ms); ratio not meaningful at 0` }),
-      row({ name: `renderer JS heap, ${parts}-part article open`, figure: heap.usedSize / 2 ** 20, unit: 'MB', max: 150, note: `after GC, in the ${smallCount}-article workspace` }),
+      row({ name: `renderer JS heap, ${parts}-part article open`, figure: heap.usedSize / 2 ** 20, unit: 'MB', max: 150, note: `after GC, in the ${typingCount}-article workspace` }),
     );
     await p.context().close();
   } finally {
-    await smallSide?.close();
-    await side.close();
+    await typingSide?.close();
+    await side?.close();
     await app.close();
     await bare.close();
     if (!opts.browser) await browser.close();

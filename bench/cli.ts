@@ -10,9 +10,9 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineInfo, tableLines, writePerformanceDoc, writeResults } from './report';
 import { FULL, SMALL, prepareWorkspaces, runNodeBench } from './runBench';
-import { chromiumPath, runBrowserBench } from './browserBench';
+import { chromiumPath, reuseWorkspaces, runBrowserBench } from './browserBench';
 import { PERFORMANCE_NOTES } from './notes';
-import { exportImportRows, measureExportImport, measureSearch, searchQueries, searchRows } from './nodeBench';
+import { exportImportRows, measureExportImport, measureOpen, measureSaves, measureSearch, openRows, saveRows, searchBuildLine, searchQueries, searchRows } from './nodeBench';
 import { WorkspaceStore } from '../src/main/store/WorkspaceStore';
 import type { BenchRow } from './stats';
 
@@ -30,8 +30,18 @@ const { values } = parseArgs({
     'search-only': { type: 'string' },
     /** Measure only export and import, from this existing workspace (with --out). */
     'exchange-only': { type: 'string' },
+    /** Measure only open (warm, cold) and save on this existing workspace (a copy: it is written to), with --out. */
+    'store-only': { type: 'string' },
     work: { type: 'string' },
     root: { type: 'string' },
+    /** The built renderer the Chromium rows load (default: <root>/out/renderer), so a pass can use its own build. */
+    renderer: { type: 'string' },
+    /** With --only-browser: reuse the workspaces an earlier run left in --work (not regenerated; the app's saves stay in them). */
+    reuse: { type: 'boolean' },
+    /** With --only-browser: only the typing and renderer heap rows (no first screen). */
+    'typing-only': { type: 'boolean' },
+    /** With --only-browser: only the first-screen row (no typing, no heap). */
+    'first-screen-only': { type: 'boolean' },
   },
 });
 
@@ -56,7 +66,23 @@ async function main(): Promise<void> {
     const sample = [];
     for (let i = 0; i < 300; i++) sample.push(await store.getComparison(ids[(i * 7919) % ids.length] as string));
     await store.close();
-    const rows = searchRows(await measureSearch(dir, searchQueries(sample, FULL.searchPhrases)), ids.length);
+    const figures = await measureSearch(dir, searchQueries(sample, FULL.searchPhrases));
+    const rows = searchRows(figures, ids.length);
+    console.log(tableLines(rows, false).join('\n'));
+    console.log(searchBuildLine(figures, ids.length));
+    if (values.out) await writeResults(resolve(values.out), rows);
+    return;
+  }
+  if (values['store-only']) {
+    const dir = resolve(values['store-only']);
+    const open = await measureOpen(dir, FULL.openRepeats);
+    const saves = await measureSaves(dir, FULL.saves);
+    const probe = await WorkspaceStore.open(dir);
+    const n = probe.listComparisons().length;
+    await probe.close();
+    // saveRows pairs a small and a large workspace: keep the large rows (p50, p95, bytes).
+    const [, , p50, p95, , bytes] = saveRows(saves, saves, n, n);
+    const rows = [...openRows(open, n), ...[p50, p95, bytes].filter((r): r is BenchRow => r !== undefined)];
     console.log(tableLines(rows, false).join('\n'));
     if (values.out) await writeResults(resolve(values.out), rows);
     return;
@@ -82,7 +108,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.error(`[bench] ${line}`);
   const loadBefore = loadavg();
   log(`scale ${scale.name}: ${scale.articles} articles; work folder ${workDir}`);
-  const workspaces = await prepareWorkspaces(scale, workDir, log);
+  const workspaces = values.reuse && values['only-browser'] ? await reuseWorkspaces(workDir) : await prepareWorkspaces(scale, workDir, log);
   const rows: BenchRow[] = [];
   const failures: string[] = [];
   // A part that fails is reported as such, and the rest still runs.
@@ -102,9 +128,12 @@ async function main(): Promise<void> {
         scale,
         workspaces,
         log,
-        rendererDir: join(root, 'out', 'renderer'),
+        rendererDir: values.renderer ? resolve(values.renderer) : join(root, 'out', 'renderer'),
         bareEditorDir: join(dirname(process.argv[1] as string), 'bare-editor'),
         screenshotDir: join(root, 'test-results', 'screenshots'),
+        typingOnly: values['typing-only'] === true,
+        firstScreenOnly: values['first-screen-only'] === true,
+        typingWorkspace: process.env.BENCH_TYPING_WS === 'small' ? 'small' : 'large',
       }),
     );
   }

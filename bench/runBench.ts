@@ -18,6 +18,7 @@ import {
   saveRows,
   searchQueries,
   searchRows,
+  searchBuildLine,
 } from './nodeBench';
 import { row, type BenchRow } from './stats';
 import { longArticle, synthWorkspace } from './synth';
@@ -106,7 +107,10 @@ export async function runNodeBench(opts: NodeBenchOptions): Promise<BenchRow[]> 
   };
   const failed: string[] = [];
   await measure('open', () => measureOpen(ws.large, scale.openRepeats), (open) => openRows(open, scale.articles));
-  await measure('search', () => measureSearch(ws.large, searchQueries(ws.comparisons, scale.searchPhrases)), (search) => searchRows(search, scale.articles));
+  await measure('search', () => measureSearch(ws.large, searchQueries(ws.comparisons, scale.searchPhrases)), (search) => {
+    log(searchBuildLine(search, scale.articles));
+    return searchRows(search, scale.articles);
+  });
   await measure('main memory', () => (opts.memory ?? mainMemory)(ws.large), (rss) => [
     row({ name: `main-side memory (RSS), ${scale.articles.toLocaleString('en-US')} articles open`, figure: rss / 2 ** 20, unit: 'MB', max: 300, note: 'a Node process with the workspace open, its list read and its search index built, after GC' }),
   ]);

@@ -26,7 +26,7 @@ test('the typing, first-screen and renderer-memory measurements run at small sca
     await testInfo.attach('first screen', { path: testInfo.outputPath('bench-first-screen.png'), contentType: 'image/png' });
     expect(rows.map((r) => r.name)).toEqual([
       'first screen, 200 articles',
-      'typing p95, 20-part article (20-article workspace)',
+      'typing p95, 20-part article (200-article workspace)',
       'typing: long tasks over 50 ms',
       'renderer JS heap, 20-part article open',
     ]);
