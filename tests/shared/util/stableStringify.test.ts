@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stableStringify } from '../../../src/shared/util/stableStringify';
+import { buildSeedRecords } from '../../../src/main/seed/seedWorkspace';
+
+/** The first version, rebuilt with sorted keys and handed to JSON.stringify: the reference. */
+function reference(value: unknown): string {
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys);
+    if (v !== null && typeof v === 'object') {
+      const source = v as Record<string, unknown>;
+      return Object.fromEntries(
+        Object.keys(source)
+          .sort()
+          .map((key) => [key, sortKeys(source[key])]),
+      );
+    }
+    return v;
+  };
+  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+}
+
+describe('stableStringify', () => {
+  it('writes exactly what the sorted-copy reference writes, for any JSON-like value', () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom('0', '1', '10', '2', '01', '4294967294', '4294967295', '-1', '__proto__', 'a', 'B', 'é', '\u{1F600}'));
+    const value = fc.letrec((tie) => ({
+      leaf: fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constant(-0), fc.constant(Number.NaN)),
+      node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node'), { maxLength: 5 }), fc.dictionary(key, tie('node'), { maxKeys: 6 })),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(stableStringify(v)).toBe(reference(v));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('matches the reference on the seed article and on odd inputs', () => {
+    const seed = buildSeedRecords(new Date(0), () => '01HZZZZZZZZZZZZZZZZZZZZZZZ');
+    expect(stableStringify(seed)).toBe(reference(seed));
+    const odd = { b: [undefined, () => 1, Symbol('s'), 1], a: { skip: undefined, f: () => 2 }, d: new Date(0), e: [[], {}], lone: '\ud800' };
+    expect(stableStringify(odd)).toBe(reference(odd));
+    expect(stableStringify({ z: 1, a: { y: [1, 2], x: null } })).toBe('{\n  "a": {\n    "x": null,\n    "y": [\n      1,\n      2\n    ]\n  },\n  "z": 1\n}\n');
+    expect(() => stableStringify({ n: 1n })).toThrow(TypeError);
+  });
+});
