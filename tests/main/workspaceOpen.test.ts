@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
-import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../src/main/store/WorkspaceStore';
@@ -68,14 +68,26 @@ describe('opening a workspace with a damaged file', () => {
     expect(names).toHaveLength(2);
   });
 
-  it('removes leftover temp files from a crashed write', async () => {
+  it('removes leftover temp files from a crashed write: while opening without an index cache, by the background check with one', async () => {
     const { dir } = await seededDir();
     const temp = join(dir, 'comparisons', '.01ARZ3NDEKTSV4RRFFQ69G5FAV.json.1234.abcd.tmp');
+    const person = join(dir, 'people', '.01ARZ3NDEKTSV4RRFFQ69G5FAW.json.1234.abcd.tmp');
+    // Warm (the seeded workspace's cache is there): comparisons/ is cleaned by the check, people/ at once.
     await writeFile(temp, '{"half": ');
-    const store = await WorkspaceStore.open(dir);
+    await writeFile(person, '{"half": ');
+    const warm = await WorkspaceStore.open(dir);
+    await expect(stat(person)).rejects.toMatchObject({ code: 'ENOENT' });
+    await warm.whenIndexChecked();
     await expect(stat(temp)).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(store.info().notices).toEqual([]);
-    await store.close();
+    expect(warm.info().notices).toEqual([]);
+    await warm.close();
+    // Cold: no cache, so no check; the temp file goes while opening.
+    await rm(join(dir, '.versus-desk', 'index.json'));
+    await writeFile(temp, '{"half": ');
+    const cold = await WorkspaceStore.open(dir);
+    await expect(stat(temp)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(cold.info().notices).toEqual([]);
+    await cold.close();
   });
 });
 

@@ -116,15 +116,42 @@ export class SearchIndex {
   private fillTimer: NodeJS.Timeout | null = null;
   private stats: FillStats | null = null;
 
-  /** Indexes (or re-indexes) one article. */
+  /**
+   * Indexes (or re-indexes) one article. The work is done just after the caller's turn (a save
+   * is acknowledged without waiting for it), or at once when anything reads the index first.
+   */
   upsert(c: Comparison): void {
     this.touched.add(c.id);
-    this.put(c.id, comparisonText(c));
+    this.defer(c.id, c);
   }
 
   remove(id: string): void {
     this.touched.add(id);
-    this.drop(id);
+    this.defer(id, null);
+  }
+
+  /** Writes waiting to be indexed, by id (null: removed), in the order they came. */
+  private readonly pending = new Map<string, Comparison | null>();
+  private flushScheduled = false;
+
+  private defer(id: string, record: Comparison | null): void {
+    this.pending.delete(id);
+    this.pending.set(id, record);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flushPending());
+  }
+
+  /** Indexes the deferred writes now (every read of the index calls this first). */
+  flushPending(): void {
+    this.flushScheduled = false;
+    if (this.pending.size === 0) return;
+    const writes = [...this.pending];
+    this.pending.clear();
+    for (const [id, record] of writes) {
+      if (record) this.put(id, comparisonText(record));
+      else this.drop(id);
+    }
   }
 
   /** Schedules `fill` after `delayMs`, or at the first search or `whenReady()` call, whichever comes first. */
@@ -218,6 +245,7 @@ export class SearchIndex {
     const wanted = queryWords(query);
     if (wanted.length === 0) return null;
     this.pendingFill?.();
+    this.flushPending();
     let result: Uint32Array | null = null;
     for (const word of wanted) {
       const bits = this.wordBits(word);
@@ -238,15 +266,18 @@ export class SearchIndex {
 
   /** The article's slot (its bit in `matchingBits`), -1 when it is not indexed. */
   slotOf(id: string): number {
+    this.flushPending();
     return this.slots.get(id) ?? -1;
   }
 
   /** Changes whenever an article gets or loses a slot. */
   get slotEpoch(): number {
+    this.flushPending();
     return this.epoch;
   }
 
   get size(): number {
+    this.flushPending();
     return this.slots.size;
   }
 

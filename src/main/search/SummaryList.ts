@@ -87,12 +87,10 @@ export class SummaryList {
   }
 
   private rebuild(index: ComparisonIndex): void {
+    // The index's own summaries, frozen when set (ComparisonIndex.set): shared by every call
+    // until the next change, so neither opening nor a keystroke in the filter copies them.
     const rows: ComparisonSummary[] = [];
-    // Frozen copies, made once per change and shared by every call until the next one: a
-    // keystroke in the filter copies nothing (a caller that tried to change one would throw).
-    for (const { summary } of index.entries.values()) {
-      rows.push(Object.freeze({ ...summary, terms: Object.freeze([...summary.terms]) }) as ComparisonSummary);
-    }
+    for (const { summary } of index.entries.values()) rows.push(summary);
     const collator = new Intl.Collator();
     rows.sort((a, b) => (a.updatedAt === b.updatedAt ? collator.compare(a.title, b.title) : a.updatedAt < b.updatedAt ? 1 : -1));
     this.sorted = rows;

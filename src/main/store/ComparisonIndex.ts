@@ -91,6 +91,9 @@ export class ComparisonIndex {
   }
 
   set(id: string, entry: IndexEntry, changed = true): void {
+    // Frozen once here, the summary is shared by every list until the entry is replaced (no copy per list).
+    Object.freeze(entry.summary.terms);
+    Object.freeze(entry.summary);
     this.unlinkSlug(id);
     this.entries.set(id, entry);
     this.version++;

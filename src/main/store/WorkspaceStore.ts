@@ -96,6 +96,7 @@ export class WorkspaceStore {
             fileOf: (id) => this.layout.comparisonFile(id),
             entries: this.comparisons.index.entries,
             sync: (id) => this.syncFromDisk('comparison', id),
+            removeTempFiles: (names) => removeTempFiles(this.fs, [this.layout.comparisonsDir], names),
           },
           { stopped: () => this.closed, report: (changes) => this.tellOutsideChanges(changes) },
         ).catch((error: unknown) => console.warn('Versus Desk: could not check the index cache against the files', error))
@@ -166,11 +167,14 @@ export class WorkspaceStore {
     try {
       if (settings.created) await settings.write();
       await Promise.all([layout.comparisonsDir, layout.peopleDir, layout.historyDir].map((d) => fs.mkdir(d)));
-      await removeTempFiles(fs, [layout.root, layout.comparisonsDir, layout.peopleDir, layout.derivedDir, layout.journalDir]);
+      // comparisons/ holds 10,000 names in a large workspace: after a warm open its leftover
+      // temp files are removed by the background check, which lists that folder anyway.
+      await removeTempFiles(fs, [layout.root, layout.peopleDir, layout.derivedDir, layout.journalDir]);
       const comparisons = new ComparisonRepository(ctx, new ComparisonIndex(fs, layout.indexFile, opts.indexDelayMs ?? 2000));
       const people = new PeopleRepository(ctx);
       await people.load();
       const checkIndex = await comparisons.load();
+      if (!checkIndex) await removeTempFiles(fs, [layout.comparisonsDir]);
       if (settings.created && opts.seed && comparisons.index.entries.size === 0 && people.size === 0) {
         const seed = buildSeedRecords(now(), ctx.newId);
         await people.insert(seed.author);
@@ -414,11 +418,12 @@ export class WorkspaceStore {
 }
 
 /** Removes temp files a crash left behind (ours and steno's `.name.tmp`). */
-async function removeTempFiles(fs: FsLayer, folders: string[]): Promise<void> {
+/** Removes what interrupted writes left in these folders (`listed`: the names, when the caller has just read them). */
+async function removeTempFiles(fs: FsLayer, folders: string[], listed?: string[]): Promise<void> {
   for (const folder of folders) {
     let names: string[];
     try {
-      names = await fs.readdir(folder);
+      names = listed ?? (await fs.readdir(folder));
     } catch (error) {
       if (errnoCode(error) === 'ENOENT') continue;
       throw error;

@@ -11,6 +11,8 @@ export interface IndexCheckTarget {
   entries: ReadonlyMap<string, { size: number; mtimeMs: number }>;
   /** Re-reads one record in the store's serial queue; the change to tell, if any (WorkspaceStore.syncFromDisk). */
   sync(id: string): Promise<OutsideChange | null>;
+  /** Removes the temp files interrupted writes left among these names of comparisons/ (open leaves that to the check). */
+  removeTempFiles?(names: string[]): Promise<void>;
 }
 
 export interface IndexCheckOptions {
@@ -62,6 +64,9 @@ export async function runIndexCheck(target: IndexCheckTarget, opts: IndexCheckOp
     names = await target.fs.readdir(target.comparisonsDir);
   } catch {
     names = [];
+  }
+  if (target.removeTempFiles) {
+    await target.removeTempFiles(names).catch((error: unknown) => console.warn('Versus Desk: could not remove leftover temp files', error));
   }
   const onDisk = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => basename(n, '.json'));
   const present = new Set<string>();
