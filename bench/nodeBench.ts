@@ -44,6 +44,11 @@ export interface SaveFigures {
 /** Saves `count` articles (a one-word edit each, as an autosave), each next to a bare durable write of the same bytes. */
 export async function measureSaves(dir: string, count: number): Promise<SaveFigures> {
   const store = await WorkspaceStore.open(dir);
+  // Steady state, as when a writer saves a while after opening: the open's background work (the
+  // check of the files against the index cache, the word index fill) is done before timing, so
+  // neither competes with the saves for the disk and the CPU (the open rows measure that work).
+  await store.whenIndexChecked();
+  await store.searchReady();
   const ids = store.listComparisons().map((s) => s.id);
   const pick = (i: number) => ids[(i * 7919) % ids.length] as string;
   const floorFile = join(dir, 'comparisons', '.bench-floor.json');
@@ -284,7 +289,7 @@ export async function measureExportImport(dir: string, scratch: string): Promise
     // The same already-rendered files, taken back out of the bundle (re-rendering 10,000 articles
     // would only repeat the export's own work), zipped again with the same function (our zip
     // writer on node:zlib, src/main/bundle/zipWriter.ts: the export's "library").
-    const files = await readZipEntries(zip, resolveLimits({ maxEntries: articles * 2 + 1000, maxTotalBytes: 2 * 1024 ** 3 }));
+    const files = await readZipEntries(zip, resolveLimits());
     const t1 = performance.now();
     await writeZip(floorZip, files);
     zipFloorMs = performance.now() - t1;
@@ -297,8 +302,8 @@ export async function measureExportImport(dir: string, scratch: string): Promise
   let importMs: number;
   try {
     const t0 = performance.now();
-    // The default limits (5,000 entries, 200 MB) refuse a bundle this size: raised here.
-    const contents = await readBundle(zip, { maxEntries: articles * 2 + 1000, maxTotalBytes: 2 * 1024 ** 3 });
+    // With the default limits, as the app and the CLI import.
+    const contents = await readBundle(zip);
     const history = HistoryStore.forStore(into);
     const plan = await planImport(into, contents, history);
     await applyImport(into, contents, plan, {}, { now: new Date(Date.UTC(2024, 5, 2)), by: 'bench', history });

@@ -77,6 +77,16 @@ describe('writeZipFile', () => {
     expect(existsSync(path)).toBe(false);
   });
 
+  it('writes the most entries a plain zip holds, and the default import limits take them back', async () => {
+    const files = new Map<string, Buffer>();
+    for (let i = 0; i < ZIP_MAX_ENTRIES; i++) files.set(`f${i}.txt`, Buffer.from(String(i)));
+    const path = join(dir, 'most.zip');
+    await writeZipFile(path, files);
+    const back = await readZipEntries(path, resolveLimits());
+    expect(back.size).toBe(ZIP_MAX_ENTRIES);
+    expect(back.get('f65534.txt')?.toString()).toBe('65534');
+  });
+
   it('stops at an abort between slices and never overwrites an existing file', async () => {
     const controller = new AbortController();
     const path = join(dir, 'c.zip');

@@ -11,10 +11,15 @@ export interface BundleLimits {
   maxRatio: number;
 }
 
+/**
+ * A bundle the app itself exports must come back in: a zip holds at most 65,535 entries (the
+ * writer's limit, about 32,000 articles), and 10,000 signed-off articles are about 270 MB of
+ * JSON + Markdown. The total bounds what an import holds in memory at once.
+ */
 export const DEFAULT_LIMITS: Readonly<BundleLimits> = Object.freeze({
-  maxEntries: 5000,
+  maxEntries: 65_535,
   maxEntryBytes: 20 * 1024 * 1024,
-  maxTotalBytes: 200 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
   maxRatio: 100,
 });
 
