@@ -1,4 +1,3 @@
-import './zodConfig';
 import './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

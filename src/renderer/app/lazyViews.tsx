@@ -6,12 +6,21 @@ import { Component, lazy, type ComponentType, type ReactNode } from 'react';
  * export/import dialogs. The page shows the workspace list without parsing any of them. The app
  * wraps them in <Suspense> with a LoadingView; a view whose code cannot load says so here.
  */
-const loadEditor = () => import('../comparison/ComparisonEditor');
+/**
+ * zod (the schemas behind review status, part hashes, checks) is not in the first chunk either:
+ * its configuration (no `new Function` probe under the CSP) is loaded before any view that can
+ * parse with it, so it is in place before the first parse.
+ */
+const withZod = <T,>(load: () => Promise<T>) => import('../zodConfig').then(load);
+const loadEditor = () => withZod(() => import('../comparison/ComparisonEditor'));
 
 const LazyEditor = lazy(() => loadEditor().then((m) => ({ default: m.ComparisonEditor })));
-const LazyPeople = lazy(() => import('../people/PeopleView').then((m) => ({ default: m.PeopleView })));
-const LazyDashboard = lazy(() => import('../dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
-const LazyPublish = lazy(() => import('../publish/PublishDialogs').then((m) => ({ default: m.PublishDialogs })));
+const LazyPeople = lazy(() => withZod(() => import('../people/PeopleView')).then((m) => ({ default: m.PeopleView })));
+const LazyDashboard = lazy(() => withZod(() => import('../dashboard/DashboardView')).then((m) => ({ default: m.DashboardView })));
+const LazyPublish = lazy(() => withZod(() => import('../publish/PublishDialogs')).then((m) => ({ default: m.PublishDialogs })));
+
+/** The review summary of a saved article, for the list (it only runs after the editor saved: its code is loaded). */
+export const loadReviewSummary = () => withZod(() => import('../../shared/dashboard/reviewSummary')).then((m) => m.reviewSummaryOf);
 
 export const ComparisonEditor = guarded(LazyEditor, 'the editor');
 export const PeopleView = guarded(LazyPeople, 'people');

@@ -3,7 +3,7 @@ import type { ComparisonSummary, Notice, WorkspaceInfo } from '../../shared/api/
 import type { Comparison } from '../../shared/model/comparison';
 import type { Person } from '../../shared/model/person';
 import { call, errorText } from '../api/client';
-import { reviewSummaryOf } from '../../shared/dashboard/reviewSummary';
+import { loadReviewSummary } from './lazyViews';
 import { FIRST_PAGE, takeStartupCalls } from './startupCalls';
 
 export interface WorkspaceData {
@@ -126,15 +126,17 @@ export function useWorkspaceData(): WorkspaceData {
   }, []);
 
   const noteSaved = useCallback((doc: Comparison) => {
-    const update = (list: ComparisonSummary[]) =>
-      list.map((s) =>
-        s.id === doc.id
-          ? { ...s, title: doc.title, slug: doc.slug, terms: doc.terms.map((t) => t.name), updatedAt: doc.updatedAt, revision: doc.revision, ...reviewSummaryOf(doc) }
-          : s,
-      );
-    setAllSummaries(update);
-    setFirstPage((current) => (current ? update(current) : current));
-    setFiltered((current) => (current ? update(current) : current));
+    void loadReviewSummary().then((reviewSummaryOf) => {
+      const update = (list: ComparisonSummary[]) =>
+        list.map((s) =>
+          s.id === doc.id
+            ? { ...s, title: doc.title, slug: doc.slug, terms: doc.terms.map((t) => t.name), updatedAt: doc.updatedAt, revision: doc.revision, ...reviewSummaryOf(doc) }
+            : s,
+        );
+      setAllSummaries(update);
+      setFirstPage((current) => (current ? update(current) : current));
+      setFiltered((current) => (current ? update(current) : current));
+    });
   }, []);
 
   const addNotice = useCallback((notice: Notice) => setNotices((current) => mergeNotices(current, [notice], dismissed.current)), []);
