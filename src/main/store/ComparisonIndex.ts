@@ -90,6 +90,20 @@ export class ComparisonIndex {
     }
   }
 
+  /** Fills an empty index from the cache in one pass (opening: no entry to replace, nothing to write back). */
+  loadAll(cache: ReadonlyMap<string, IndexEntry>): void {
+    if (this.entries.size > 0) throw new Error('loadAll needs an empty index');
+    for (const [id, entry] of cache) {
+      Object.freeze(entry.summary.terms);
+      Object.freeze(entry.summary);
+      this.entries.set(id, entry);
+      const owners = this.bySlug.get(entry.summary.slug);
+      if (owners) owners.add(id);
+      else this.bySlug.set(entry.summary.slug, new Set([id]));
+    }
+    this.version++;
+  }
+
   set(id: string, entry: IndexEntry, changed = true): void {
     // Frozen once here, the summary is shared by every list until the entry is replaced (no copy per list).
     Object.freeze(entry.summary.terms);

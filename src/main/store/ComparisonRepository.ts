@@ -41,7 +41,7 @@ export class ComparisonRepository {
   async load(): Promise<boolean> {
     const cache = await this.index.readCache();
     if (cache.size > 0) {
-      for (const [id, entry] of cache) this.index.set(id, entry, false);
+      this.index.loadAll(cache);
       return true;
     }
     let names: string[];
