@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -136,4 +136,28 @@ export async function seededServices(): Promise<{ dir: string; services: Service
     emit: () => undefined,
   });
   return { dir, services };
+}
+
+/** Every file under a folder with its bytes, to prove nothing was written. */
+export async function fileSnapshot(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out.set(path, (await readFile(path)).toString('base64'));
+  }
+  return out;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Valid ids in increasing order (01J…0, 01J…1, …), one per call of the function returned. */
+export function sequentialIds(): () => string {
+  let counter = 0;
+  return () => {
+    let n = counter++;
+    let tail = '';
+    for (let i = 0; i < 8; i++, n = Math.floor(n / 32)) tail = CROCKFORD[n % 32] + tail;
+    return `01J${'0'.repeat(15)}${tail}`;
+  };
 }

@@ -4,11 +4,11 @@
  * damage to versus-desk.json, a missing versus-desk.json in a workspace full of articles, and
  * several damaged files at once. Nothing may be overwritten with defaults.
  */
-import { readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
-import { tempDir } from '../storeTestKit';
+import { fileSnapshot, tempDir } from '../storeTestKit';
 
 const OTHER_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
@@ -21,16 +21,7 @@ async function seededDir(): Promise<{ dir: string; seedId: string; personIds: st
   return { dir, seedId, personIds };
 }
 
-/** Every file under a folder with its bytes, to prove nothing was written. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    out.set(path, (await readFile(path)).toString('base64'));
-  }
-  return out;
-}
+const snapshot = fileSnapshot;
 
 const damage: Array<[string, Buffer, RegExp]> = [
   ['zero bytes', Buffer.alloc(0), /it is empty/],

@@ -11,19 +11,12 @@ import { ComparisonIndex, entryOf } from '../../../src/main/store/ComparisonInde
 import { nodeFs } from '../../../src/main/store/fsLayer';
 import { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
 import { buildSeedRecords, seedFixture, type SeedFixture } from '../../../src/main/seed/seedWorkspace';
-import { tempDir } from '../storeTestKit';
+import { sequentialIds, tempDir } from '../storeTestKit';
 
 // A small vocabulary, accents and shared prefixes included, so queries hit, miss and overlap.
 const VOCAB = ['social', 'media', 'network', 'networking', 'café', 'Über', 'alpha', 'alphabet', 'beta', 'data', 'database', 'net', 'mediator', 'x-ray', 'naïve', 'Zoë'];
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-let counter = 0;
-function newId(): string {
-  let n = counter++;
-  let tail = '';
-  for (let i = 0; i < 8; i++, n = Math.floor(n / 32)) tail = CROCKFORD[n % 32] + tail;
-  return `01J${'0'.repeat(15)}${tail}`;
-}
+const newId = sequentialIds();
 
 const words = (min: number, max: number) => fc.array(fc.constantFrom(...VOCAB), { minLength: min, maxLength: max }).map((w) => w.join(' '));
 

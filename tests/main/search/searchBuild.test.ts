@@ -11,16 +11,9 @@ import { stableStringify } from '../../../src/main/store/durableWrite';
 import { nodeFs } from '../../../src/main/store/fsLayer';
 import { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
 import { buildSeedRecords, seedFixture } from '../../../src/main/seed/seedWorkspace';
-import { tempDir } from '../storeTestKit';
+import { sequentialIds, tempDir } from '../storeTestKit';
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-let counter = 0;
-function newId(): string {
-  let n = counter++;
-  let tail = '';
-  for (let i = 0; i < 8; i++, n = Math.floor(n / 32)) tail = CROCKFORD[n % 32] + tail;
-  return `01J${'0'.repeat(15)}${tail}`;
-}
+const newId = sequentialIds();
 
 // Body words that only some articles use, so a query's answer depends on every article's body.
 const BODY = ['quokka', 'quoll', 'narwhal', 'walrus', 'wombat', 'numbat', 'dugong', 'dingo', 'kiwi', 'kakapo', 'takahe'];

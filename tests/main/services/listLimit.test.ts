@@ -1,10 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../src/main/ipc/dispatcher';
 import type { Services } from '../../../src/main/services/Services';
 import { LIST_LIMIT_MAX } from '../../../src/shared/api/contract';
-import { seededServices } from '../storeTestKit';
+import { fileSnapshot, seededServices } from '../storeTestKit';
 
 const APP = { url: 'app://versus-desk/index.html' };
 const open: Services[] = [];
@@ -29,16 +27,7 @@ async function list(dispatch: Awaited<ReturnType<typeof start>>['dispatch'], inp
   return result.value as Array<{ id: string }>;
 }
 
-/** Every file under a folder with its bytes, to prove nothing was written. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    out.set(path, (await readFile(path)).toString('base64'));
-  }
-  return out;
-}
+const snapshot = fileSnapshot;
 
 describe('comparisons.list with a limit (the first screen\'s page)', () => {
   it('answers the first N summaries of the full list, in the same order', async () => {
