@@ -240,7 +240,7 @@ export class ComparisonRepository {
     // and the next save trust `recent` without reading it either.
     const stat = await this.ctx.fs.stat(file).catch(() => ({ size: -1, mtimeMs: -1 }));
     this.index.set(record.id, entryOf(stored, Math.max(stat.size, 0), stat.mtimeMs));
-    this.recent.remember(record.id, stored, stat.size, stat.mtimeMs);
+    this.recent.remember(record.id, stored, stat);
     // The Low keeps no copy between calls: 10,000 records read once must not stay in memory.
     low.data = null;
     this.onRecord?.(record.id, stored);
@@ -286,7 +286,7 @@ export class ComparisonRepository {
     }
     // The Low keeps no copy between calls (so 10,000 reads hold nothing but the few in `recent`).
     low.data = null;
-    if (data && before) this.recent.remember(id, data, before.size, before.mtimeMs);
+    if (data && before) this.recent.remember(id, data, before);
     await this.followOutsideChange(id, data, before);
     return data;
   }
@@ -304,7 +304,12 @@ export class ComparisonRepository {
       return;
     }
     if (stat && stat.size === entry.size && stat.mtimeMs === entry.mtimeMs) return;
-    this.index.set(id, entryOf(data, stat?.size ?? 0, stat?.mtimeMs ?? -1));
+    // `data` is what the file held when `stat` was taken. A save of this article may have landed
+    // since (reads do not wait in the store's queue): the index then already holds the newer
+    // entry, so it follows `data` only while the file still has that size and mtime.
+    const now = await this.ctx.fs.stat(this.ctx.layout.comparisonFile(id)).catch(() => null);
+    if (!now || !stat || now.size !== stat.size || now.mtimeMs !== stat.mtimeMs) return;
+    this.index.set(id, entryOf(data, stat.size, stat.mtimeMs));
     this.onRecord?.(id, data);
   }
 

@@ -96,7 +96,9 @@ export class WorkspaceStore {
             fileOf: (id) => this.layout.comparisonFile(id),
             entries: this.comparisons.index.entries,
             sync: (id) => this.syncFromDisk('comparison', id),
-            removeTempFiles: (names) => removeTempFiles(this.fs, [this.layout.comparisonsDir], names),
+            // In the store's queue: no write of this store is between creating and renaming its
+            // temp file then (a name listed while one was is gone by now: its unlink just fails).
+            removeTempFiles: (names) => this.serial(() => removeTempFiles(this.fs, [this.layout.comparisonsDir], names)),
           },
           { stopped: () => this.closed, report: (changes) => this.tellOutsideChanges(changes) },
         ).catch((error: unknown) => console.warn('Versus Desk: could not check the index cache against the files', error))

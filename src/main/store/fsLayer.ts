@@ -10,6 +10,8 @@ export interface FileHandleLike {
 export interface StatLike {
   size: number;
   mtimeMs: number;
+  /** The inode: a file replaced by rename (what editors and sync tools do) gets a new one. */
+  ino?: number;
   isFile(): boolean;
   isDirectory(): boolean;
 }

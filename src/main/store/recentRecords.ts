@@ -3,12 +3,21 @@ export interface RecentRecord<T> {
   record: T;
   size: number;
   mtimeMs: number;
+  ino: number | undefined;
+}
+
+/** What a file is recognised by: size, mtime and (where the file system gives one) inode. */
+export interface FileIdentity {
+  size: number;
+  mtimeMs: number;
+  ino?: number;
 }
 
 /**
  * The last few records the store read or wrote, so a save (which must compare with the stored
  * copy) costs a stat instead of a read, parse and schema check when the file is still the one
- * it knows: same size and mtime, the rule the index cache uses. Anything else (another program
+ * it knows: same size, mtime and inode (the index cache's rule, plus the inode, which a file
+ * replaced by rename does not keep). Anything else (another program
  * wrote it, it is gone, it was quarantined) means a real read. Least recently used out first.
  * The records are shared, never handed out: callers clone before giving one away.
  */
@@ -18,10 +27,10 @@ export class RecentRecords<T> {
   constructor(private readonly capacity = 32) {}
 
   /** The record if its file still has this size and mtime; otherwise forgets it. */
-  match(id: string, stat: { size: number; mtimeMs: number } | null): T | null {
+  match(id: string, stat: FileIdentity | null): T | null {
     const item = this.items.get(id);
     if (!item) return null;
-    if (!stat || stat.size !== item.size || stat.mtimeMs !== item.mtimeMs) {
+    if (!stat || stat.size !== item.size || stat.mtimeMs !== item.mtimeMs || stat.ino !== item.ino) {
       this.items.delete(id);
       return null;
     }
@@ -35,10 +44,10 @@ export class RecentRecords<T> {
     return this.items.has(id);
   }
 
-  remember(id: string, record: T, size: number, mtimeMs: number): void {
+  remember(id: string, record: T, stat: FileIdentity): void {
     this.items.delete(id);
-    if (size < 0 || mtimeMs < 0) return;
-    this.items.set(id, { record, size, mtimeMs });
+    if (stat.size < 0 || stat.mtimeMs < 0) return;
+    this.items.set(id, { record, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino });
     while (this.items.size > this.capacity) {
       const oldest = this.items.keys().next().value as string;
       this.items.delete(oldest);

@@ -168,6 +168,8 @@ export function EditorReviewProvider({ doc, people, flush, current, onReviewed, 
 
 /** How long typing must pause before the review view (part states, sign-off validity) follows the text. */
 export const REVIEW_SETTLE_MS = 200;
+/** While typing goes on, the review view still catches up at least this often. */
+export const REVIEW_MAX_LAG_MS = 1000;
 
 /**
  * The article the review view is derived from: `doc` itself when its review record or id changed
@@ -175,11 +177,22 @@ export const REVIEW_SETTLE_MS = 200;
  * (text edits, and saves, which only change the revision: re-hashing the article then would
  * hold up the keystrokes typed meanwhile).
  */
-export function useReviewDoc(doc: Comparison, settleMs = REVIEW_SETTLE_MS): Comparison {
+export function useReviewDoc(doc: Comparison, settleMs = REVIEW_SETTLE_MS, maxLagMs = REVIEW_MAX_LAG_MS): Comparison {
   const [settled, setSettled] = useState(doc);
   const structural = settled.id !== doc.id || !sameReview(settled.review, doc.review);
   // Adjusting state while rendering (React's documented pattern): the new record shows in this render.
   if (structural) setSettled(doc);
+  // The latest doc, for the catch-up timer below (which must not restart with every keystroke).
+  const latest = useRef(doc);
+  useEffect(() => {
+    latest.current = doc;
+  }, [doc]);
+  const behind = settled !== doc;
+  useEffect(() => {
+    if (!behind) return;
+    const timer = setTimeout(() => setSettled(latest.current), maxLagMs);
+    return () => clearTimeout(timer);
+  }, [behind, settled, maxLagMs]);
   useEffect(() => {
     if (settled === doc) return;
     const timer = setTimeout(() => setSettled(doc), settleMs);

@@ -1,4 +1,4 @@
-import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../src/shared/model/comparison';
@@ -66,14 +66,43 @@ describe('saving a record the store just read or wrote', () => {
 
   it('keeps only the most recently used records, and forgets one whose file changed', () => {
     const recent = new RecentRecords<string>(2);
-    recent.remember('a', 'A', 10, 1);
-    recent.remember('b', 'B', 10, 1);
-    expect(recent.match('a', { size: 10, mtimeMs: 1 })).toBe('A');
-    recent.remember('c', 'C', 10, 1);
+    recent.remember('a', 'A', { size: 10, mtimeMs: 1, ino: 7 });
+    recent.remember('b', 'B', { size: 10, mtimeMs: 1, ino: 8 });
+    expect(recent.match('a', { size: 10, mtimeMs: 1, ino: 7 })).toBe('A');
+    recent.remember('c', 'C', { size: 10, mtimeMs: 1, ino: 9 });
     expect(recent.has('b')).toBe(false);
-    expect(recent.match('a', { size: 10, mtimeMs: 2 })).toBeNull();
+    expect(recent.match('a', { size: 10, mtimeMs: 2, ino: 7 })).toBeNull();
     expect(recent.has('a')).toBe(false);
-    expect(recent.match('c', null)).toBeNull();
+    // Replaced by rename with the same size and mtime (a sync tool copying times): a new inode.
+    expect(recent.match('c', { size: 10, mtimeMs: 1, ino: 10 })).toBeNull();
     expect(recent.size).toBe(0);
+    recent.remember('d', 'D', { size: 10, mtimeMs: 1, ino: 11 });
+    expect(recent.match('d', null)).toBeNull();
+    expect(recent.size).toBe(0);
+  });
+
+  it('a file replaced by rename with the same size and mtime is read again, so a save sees its revision', async () => {
+    const dir = await tempDir();
+    const store = await WorkspaceStore.open(dir, { create: true, seed: true, indexDelayMs: 60_000 });
+    const [summary] = store.listComparisons();
+    const id = summary!.id;
+    const file = join(dir, 'comparisons', `${id}.json`);
+    // A whole-second mtime, which a copy can carry over exactly.
+    const second = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    await utimes(file, second, second);
+    const mine = await store.getComparison(id);
+    const before = await stat(file);
+    // Another program writes the next revision, same length, by rename, and copies the times back.
+    const text = await readFile(file, 'utf8');
+    const theirs = text.replace(`"revision": ${mine.revision}`, `"revision": ${mine.revision + 1}`);
+    expect(theirs.length).toBe(text.length);
+    await writeFile(`${file}.other`, theirs);
+    await utimes(`${file}.other`, second, second);
+    await rename(`${file}.other`, file);
+    const after = await stat(file);
+    expect([after.size, after.mtimeMs]).toEqual([before.size, before.mtimeMs]);
+    expect(after.ino).not.toBe(before.ino);
+    await expect(store.saveComparison({ ...mine, title: 'Mine' }, mine.revision)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await store.close();
   });
 });

@@ -64,6 +64,21 @@ describe('useReviewDoc: the article the review view follows', () => {
     expect(seen.some((d) => d.title.endsWith('a') || d.title.endsWith('ab'))).toBe(false);
   });
 
+  it('still catches up about once a second while typing never pauses', async () => {
+    vi.useFakeTimers();
+    const start = loadFixture();
+    const { show, last } = await mount(start);
+    let doc = start;
+    // A key every 100 ms for 1.5 s: never a 200 ms pause.
+    for (let i = 0; i < 15; i++) {
+      doc = typed(doc, String(i % 10));
+      await show(doc);
+      await act(async () => vi.advanceTimersByTime(100));
+    }
+    expect(last()).not.toBe(start);
+    expect(last()?.title.length).toBeGreaterThan(start.title.length + 5);
+  });
+
   it('takes a new review record or another article at once, in the same render', async () => {
     vi.useFakeTimers();
     const start = loadFixture();
