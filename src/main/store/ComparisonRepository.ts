@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import { Low } from 'lowdb';
-import type { ComparisonSummary } from '../../shared/api/contract';
 import { ServiceError } from '../../shared/api/errors';
 import { COMPARISON_FORMAT, comparisonSchema, defaultTitle, emptyDoc, type Comparison } from '../../shared/model/comparison';
 import { TERM_KEYS } from '../../shared/model/ids';
@@ -61,17 +60,6 @@ export class ComparisonRepository {
     }
     if (ids.length > 0) this.index.changed();
     return false;
-  }
-
-  list(query?: string): ComparisonSummary[] {
-    const needle = fold(query ?? '').trim();
-    const out: ComparisonSummary[] = [];
-    for (const { summary } of this.index.entries.values()) {
-      if (!needle || [summary.title, summary.slug, ...summary.terms].some((text) => fold(text).includes(needle))) {
-        out.push({ ...summary, terms: [...summary.terms] });
-      }
-    }
-    return out.sort((x, y) => (x.updatedAt === y.updatedAt ? x.title.localeCompare(y.title) : x.updatedAt < y.updatedAt ? 1 : -1));
   }
 
   async get(id: string): Promise<Comparison> {
@@ -377,9 +365,4 @@ function conflict(current: Comparison, baseRevision: number): ServiceError {
     `“${current.title}” was changed elsewhere since you opened it: the saved copy is revision ${current.revision} (saved ${current.updatedAt}), yours is based on revision ${baseRevision}.`,
     { id: current.id, currentRevision: current.revision, baseRevision, updatedAt: current.updatedAt },
   );
-}
-
-/** Lowercase without accents, so "cafe" finds "Café". */
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
