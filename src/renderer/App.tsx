@@ -187,6 +187,11 @@ export function App() {
         {(appError ?? data.loadError) && (
           <div className="alert app-alert" role="alert">
             {appError ?? data.loadError}
+            {!appError && data.loadError && (
+              <button type="button" className="button" onClick={() => void data.reloadAll()} disabled={data.listLoading}>
+                Try again
+              </button>
+            )}
           </div>
         )}
         <div className="workspace">
@@ -201,6 +206,8 @@ export function App() {
             loading={data.listLoading}
             complete={data.summariesComplete}
             error={data.listError}
+            searching={data.searching}
+            failed={data.loadError !== null && !data.listComplete}
           />
           <main className="main">
             <Suspense fallback={<LoadingView what={view === 'people' ? 'people' : view === 'dashboard' ? 'the dashboard' : 'the editor'} />}>

@@ -103,3 +103,65 @@ test('the first page shows at once, the whole list replaces it in place, and not
   await expect(list.getByRole('button', { name: /^Item 010 vs\. Other 10/ })).toBeVisible();
   await expect(rows).toHaveCount(1);
 });
+
+/**
+ * Page-side: the first call for the whole list fails as a broken transport would; later ones pass.
+ * Searches are held until `window.__releaseSearch()`.
+ */
+function failFullListOnceHoldSearch(): void {
+  const w = globalThis as unknown as Record<string, unknown>;
+  let failed = false;
+  let release: () => void = () => undefined;
+  let held = new Promise<void>((done) => (release = done));
+  w.__releaseSearch = () => {
+    release();
+    held = new Promise<void>((done) => (release = done));
+  };
+  const invoke = w.__vdInvoke as (channel: string, input: unknown) => Promise<unknown>;
+  w.__vdInvoke = async (channel: string, input: unknown) => {
+    const ask = (input ?? {}) as { limit?: number; query?: string };
+    if (channel === 'comparisons.list' && ask.limit === undefined && ask.query === undefined && !failed) {
+      failed = true;
+      return { ok: false, error: { code: 'IO', message: 'The list could not be read (disk busy).' } };
+    }
+    if (channel === 'comparisons.list' && ask.query !== undefined) await held;
+    return invoke(channel, input);
+  };
+}
+
+test('a list that fails to load says so, offers Try again, and a search in progress says "Searching…"', async ({ page, app, openApp }) => {
+  for (let i = 0; i < 110; i++) {
+    await app.services.invoke('comparisons.create', { terms: [`Item ${String(i).padStart(3, '0')}`, `Other ${i}`] });
+  }
+  await app.wire(page);
+  await page.addInitScript(failFullListOnceHoldSearch);
+  await openApp();
+
+  // The first page stays on screen; the failure is said once, with a way to try again.
+  const list = page.getByRole('list', { name: 'Comparisons' });
+  const alert = page.getByRole('alert').filter({ hasText: 'The list could not be read (disk busy).' });
+  await expect(alert).toBeVisible();
+  await expect(list.getByRole('button', { name: /^Item 109 vs\. Other 109/ })).toBeVisible();
+  const status = page.getByLabel('Filter by status');
+  await expect(status.getByRole('option', { name: 'All (not loaded)' })).toBeAttached();
+  await expect(page.getByText('Loading the rest of the list…')).toHaveCount(0);
+  await mkdir(OUT_DIR, { recursive: true });
+  await page.screenshot({ path: join(OUT_DIR, 'list-load-failed.png'), animations: 'disabled', caret: 'hide' });
+
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(status.getByRole('option', { name: 'All (110)' })).toBeAttached();
+  await expect(list.getByRole('listitem').first()).toHaveAttribute('aria-setsize', '110');
+
+  // A search waits for main (the word index may still be filling): the sidebar says so, and never "no match" meanwhile.
+  const filter = page.getByLabel('Filter comparisons');
+  await filter.fill('Item 042');
+  const searching = page.getByRole('navigation', { name: 'Comparisons' }).getByRole('status');
+  await expect(searching).toHaveText('Searching…');
+  await expect(page.getByText(/No comparison matches/)).toHaveCount(0);
+  await page.screenshot({ path: join(OUT_DIR, 'list-searching.png'), animations: 'disabled', caret: 'hide' });
+  await page.evaluate(() => (globalThis as unknown as { __releaseSearch: () => void }).__releaseSearch());
+  await expect(list.getByRole('button', { name: /^Item 042 vs\. Other 42/ })).toBeVisible();
+  await expect(searching).toHaveCount(0);
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+});

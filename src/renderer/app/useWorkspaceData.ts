@@ -24,6 +24,8 @@ export interface WorkspaceData {
   summariesComplete: boolean;
   listLoading: boolean;
   listError: string | null;
+  /** A text filter is waiting for main's answer (the word index may still be filling). */
+  searching: boolean;
   query: string;
   setQuery: (query: string) => void;
   people: Person[];
@@ -34,6 +36,9 @@ export interface WorkspaceData {
   /** Shows a stored save in the lists without asking the store again. */
   noteSaved: (doc: Comparison) => void;
 }
+
+/** How long a search may take before the sidebar says "Searching…". */
+const SEARCHING_AFTER_MS = 150;
 
 /** The workspace's lists and notices, kept fresh through the API. */
 export function useWorkspaceData(): WorkspaceData {
@@ -47,6 +52,7 @@ export function useWorkspaceData(): WorkspaceData {
   const [filtered, setFiltered] = useState<ComparisonSummary[] | null>(null);
   const [listLoading, setListLoading] = useState(true);
   const [listError, setListError] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
   const [query, setQueryState] = useState('');
   const [people, setPeople] = useState<Person[]>([]);
   const queryRef = useRef('');
@@ -58,13 +64,22 @@ export function useWorkspaceData(): WorkspaceData {
     const seq = ++filterSeq.current;
     if (q.trim() === '') {
       setFiltered(null);
+      setSearching(false);
       return;
     }
+    // Said only when an answer is slow (the word index still filling after opening a large
+    // workspace), so quick answers while typing do not make the list jump.
+    const slow = setTimeout(() => {
+      if (seq === filterSeq.current) setSearching(true);
+    }, SEARCHING_AFTER_MS);
     try {
       const found = await call('comparisons.list', { query: q });
       if (seq === filterSeq.current) setFiltered(found);
     } catch (error) {
       if (seq === filterSeq.current) setListError(errorText(error));
+    } finally {
+      clearTimeout(slow);
+      if (seq === filterSeq.current) setSearching(false);
     }
   }, []);
 
@@ -157,6 +172,7 @@ export function useWorkspaceData(): WorkspaceData {
     summariesComplete: filtered !== null || listComplete,
     listLoading,
     listError,
+    searching,
     query,
     setQuery,
     people,

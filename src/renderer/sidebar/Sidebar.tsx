@@ -17,10 +17,14 @@ export interface SidebarProps {
   /** False while `summaries` is only the first page of the list: counts then say "loading". */
   complete?: boolean;
   error: string | null;
+  /** The text filter is waiting for its answer: says "Searching…". */
+  searching?: boolean;
+  /** The whole list could not be loaded: the counts say so instead of "loading…". */
+  failed?: boolean;
 }
 
 /** The workspace's comparisons: filter as you type, open one, or start a new one. */
-export function Sidebar({ query, onQuery, summaries: matching, selectedId, onOpen, onNew, filterRef, loading, complete = true, error }: SidebarProps) {
+export function Sidebar({ query, onQuery, summaries: matching, selectedId, onOpen, onNew, filterRef, loading, complete = true, error, searching = false, failed = false }: SidebarProps) {
   // The status filter narrows what the text filter matched.
   const [status, setStatus] = useState<StatusFilter>('all');
   const counts = useMemo(() => countByStatus(matching), [matching]);
@@ -40,20 +44,25 @@ export function Sidebar({ query, onQuery, summaries: matching, selectedId, onOpe
         <button type="button" className="button primary" onClick={onNew} title="New comparison (Ctrl+N)">
           New comparison
         </button>
-        <StatusFilterSelect value={status} onChange={setStatus} counts={complete ? counts : null} total={matching.length} />
+        <StatusFilterSelect value={status} onChange={setStatus} counts={complete ? counts : null} pending={failed ? 'not loaded' : 'loading…'} total={matching.length} />
       </div>
       {error && (
         <p className="field-error" role="alert">
           {error}
         </p>
       )}
-      <VirtualComparisonList summaries={summaries} selectedId={selectedId} onOpen={onOpen} loading={loading || !complete} />
+      {searching && (
+        <p className="hint sidebar-searching" role="status">
+          Searching…
+        </p>
+      )}
+      <VirtualComparisonList summaries={summaries} selectedId={selectedId} onOpen={onOpen} loading={loading || (!complete && !failed)} />
       {!complete && loading && matching.length > 0 && (
         <p className="hint sidebar-more" role="status">
           Loading the rest of the list…
         </p>
       )}
-      {!loading && complete && summaries.length === 0 && (
+      {!loading && !searching && complete && summaries.length === 0 && (
         <p className="hint sidebar-empty">
           {status !== 'all' && matching.length > 0
             ? `No comparison${query ? ` matching “${query}”` : ''} is “${STATUS_WORDS[status]}”.`

@@ -8,11 +8,13 @@ export interface StatusFilterSelectProps {
   onChange: (value: StatusFilter) => void;
   /** Articles per status (of those matching the text filter), shown in the options; null while the list is still loading. */
   counts: Record<ComparisonStatus, number> | null;
+  /** Said in place of a count while `counts` is null (default "loading…"). */
+  pending?: string;
   total: number;
 }
 
 /** "All / Draft / In review / Changes requested / Approved / Signed off", with counts. */
-export function StatusFilterSelect({ value, onChange, counts, total }: StatusFilterSelectProps) {
+export function StatusFilterSelect({ value, onChange, counts, pending = 'loading…', total }: StatusFilterSelectProps) {
   return (
     <label className="status-filter">
       <span className="field-label">Status</span>
@@ -22,10 +24,10 @@ export function StatusFilterSelect({ value, onChange, counts, total }: StatusFil
         value={value}
         onChange={(event) => onChange(event.target.value as StatusFilter)}
       >
-        <option value="all">All ({counts ? total : 'loading…'})</option>
+        <option value="all">All ({counts ? total : pending})</option>
         {STATUS_ORDER.map((status) => (
           <option key={status} value={status}>
-            {STATUS_WORDS[status]} ({counts ? counts[status] : 'loading…'})
+            {STATUS_WORDS[status]} ({counts ? counts[status] : pending})
           </option>
         ))}
       </select>
