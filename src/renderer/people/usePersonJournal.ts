@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { PersonDraft } from '../../shared/model/personJournal';
 import { call } from '../api/client';
+import { useSerialQueue } from '../save/useSerialQueue';
+
+const JOURNAL_WARNING = 'Versus Desk: the unsaved-edits journal could not be updated';
 
 export interface PersonJournalOptions {
   /** The person's id, or `new-person` for a person not created yet. */
@@ -32,19 +35,11 @@ export interface PersonJournal {
 export function usePersonJournal({ journalKey, draft, dirty, delayMs = 250, maxWaitMs = 1000 }: PersonJournalOptions): PersonJournal {
   const live = useRef({ journalKey, draft, dirty });
   live.current = { journalKey, draft, dirty };
-  const chain = useRef<Promise<void>>(Promise.resolve());
+  const { enqueue, idle } = useSerialQueue(JOURNAL_WARNING);
   /** The draft last journaled, or settled (saved or discarded): neither is written again. */
   const done = useRef<PersonDraft | null>(null);
   const lastStamp = useRef(0);
   const lastWriteAt = useRef(0);
-
-  const enqueue = useCallback((task: () => Promise<unknown>) => {
-    chain.current = chain.current.then(task).then(
-      () => undefined,
-      (error: unknown) => console.warn('Versus Desk: the unsaved-edits journal could not be updated', error),
-    );
-    return chain.current;
-  }, []);
 
   const nextStamp = () => {
     lastStamp.current = Math.max(Date.now(), lastStamp.current + 1);
@@ -53,12 +48,12 @@ export function usePersonJournal({ journalKey, draft, dirty, delayMs = 250, maxW
 
   const writeNow = useCallback((): Promise<void> => {
     const { journalKey: key, draft: current, dirty: unsaved } = live.current;
-    if (!unsaved || done.current === current) return chain.current;
+    if (!unsaved || done.current === current) return idle();
     const stamp = nextStamp();
     lastWriteAt.current = Date.now();
     done.current = current;
     return enqueue(() => call('journal.writePerson', { key, draft: current, stamp }));
-  }, [enqueue]);
+  }, [enqueue, idle]);
 
   const settle = useCallback((): Promise<void> => {
     const { journalKey: key, draft: current } = live.current;

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { Comparison } from '../../shared/model/comparison';
 import { call } from '../api/client';
+import { useSerialQueue } from './useSerialQueue';
+
+const JOURNAL_WARNING = 'Versus Desk: the unsaved-edits journal could not be updated';
 
 export interface JournalOptions {
   doc: Comparison;
@@ -26,29 +29,21 @@ export interface Journal {
 export function useJournal({ doc, dirty, delayMs = 250, maxWaitMs = 1000 }: JournalOptions): Journal {
   const live = useRef({ doc, dirty });
   live.current = { doc, dirty };
-  const chain = useRef<Promise<void>>(Promise.resolve());
+  const { enqueue, idle } = useSerialQueue(JOURNAL_WARNING);
   /** The doc last journaled, and the stamp of a journal that is on disk and not cleared yet. */
   const journaled = useRef<{ doc: Comparison; stamp: number } | null>(null);
   const lastStamp = useRef(0);
   const lastWriteAt = useRef(0);
 
-  const enqueue = useCallback((task: () => Promise<unknown>) => {
-    chain.current = chain.current.then(task).then(
-      () => undefined,
-      (error: unknown) => console.warn('Versus Desk: the unsaved-edits journal could not be updated', error),
-    );
-    return chain.current;
-  }, []);
-
   const writeNow = useCallback((): Promise<void> => {
     const { doc: current, dirty: unsaved } = live.current;
-    if (!unsaved || journaled.current?.doc === current) return chain.current;
+    if (!unsaved || journaled.current?.doc === current) return idle();
     const stamp = Math.max(Date.now(), lastStamp.current + 1);
     lastStamp.current = stamp;
     lastWriteAt.current = Date.now();
     journaled.current = { doc: current, stamp };
     return enqueue(() => call('journal.write', { doc: current, stamp }));
-  }, [enqueue]);
+  }, [enqueue, idle]);
 
   useEffect(() => {
     if (dirty) {
