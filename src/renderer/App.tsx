@@ -228,12 +228,20 @@ export function App() {
                 registerFlush={registerEditorFlush}
                 recovered={open.recovered}
                 onNotice={addNotice}
+                onSavedAsNew={(saved) => {
+                  void (async () => {
+                    await data.reloadAll();
+                    setSelectedId(saved.id);
+                    setOpen({ doc: saved, nonce: Date.now() });
+                    addNotice({ id: `saved-as-new:${saved.id}`, kind: 'info', message: `Your edits were saved as a new article, “${saved.title}”.` });
+                  })();
+                }}
                 onRemovedOutside={(dirty) => {
                   if (dirty) {
                     addNotice({
                       id: `outside-removed-open:${open.doc.id}:${Date.now()}`,
                       kind: 'warning',
-                      message: 'Your unsaved edits to the deleted article stay on screen and in the unsaved-edits journal, but cannot be saved to it: copy what you need.',
+                      message: 'The open article was deleted outside Versus Desk. Your unsaved edits stay on screen and in the unsaved-edits journal: save them as a new article.',
                     });
                   } else {
                     setOpen(null);

@@ -4,7 +4,7 @@
  * writer is not editing, reloads the open article when nothing of it is unsaved, and offers a
  * part-by-part merge when something is. Nothing is lost.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
 import type { Page } from '@playwright/test';
@@ -143,4 +143,56 @@ test('the open article with unsaved edits offers a merge part by part; nothing i
   await expect(field(page, 'FAQ 2 question')).toHaveValue('Theirs: a second question');
   // The parts that lost are on screen: their FAQ 1.
   await expect(page.getByRole('textbox', { name: 'Your discarded copy', exact: true })).toHaveValue(/Theirs: another first question/);
+});
+
+test('the open article deleted outside with unsaved edits can be saved as a new article; nothing is lost', async ({ page, openApp, readStoredComparisons, workspaceDir }) => {
+  await openApp();
+  await expectSeedOpen(page);
+  const [base] = await readStoredComparisons();
+  if (!base) throw new Error('no seed article');
+  // Unsaved edits: an empty title (not saveable yet) and a changed FAQ 1.
+  await field(page, 'Title').fill('');
+  await field(page, 'FAQ 1 question').fill('Mine: kept after the delete');
+  await expect(page.getByRole('status', { name: 'Save status' })).toContainText('The title cannot be empty');
+
+  // A sync tool deletes the article.
+  await rm(join(workspaceDir, 'comparisons', `${base.id}.json`));
+  const bar = page.getByRole('region', { name: 'Deleted outside Versus Desk' });
+  await expect(bar).toBeVisible({ timeout: 10_000 });
+  await expect(field(page, 'FAQ 1 question')).toHaveValue('Mine: kept after the delete');
+
+  // What still blocks a save is said first; nothing is created meanwhile.
+  await bar.getByRole('button', { name: 'Save as a new article' }).click();
+  await expect(bar.getByRole('alert')).toHaveText('Fix this first: The title cannot be empty.');
+  expect(await readStoredComparisons()).toHaveLength(0);
+  await field(page, 'Title').fill('Social Media vs. Social Networking, kept');
+  await expect(bar.getByRole('alert')).toHaveCount(0);
+  // Autosave does not try the deleted article again: it says where the edits can go.
+  await expect(page.getByRole('status', { name: 'Save status' })).toContainText('deleted outside Versus Desk: save your edits as a new article');
+  await expect(page.getByRole('status', { name: 'Save status' }).getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  expect(await readStoredComparisons()).toHaveLength(0);
+  await mkdir('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: 'test-results/screenshots/outside-removed-save-as-new.png' });
+  await bar.getByRole('button', { name: 'Save as a new article' }).click();
+
+  // The new article opens with the edits; it is stored under a new id with nothing approved carried over.
+  await expect(page.getByRole('heading', { level: 1, name: 'Social Media vs. Social Networking, kept' })).toBeVisible();
+  await expect(bar).toHaveCount(0);
+  await expect(notices(page)).toContainText('Your edits were saved as a new article, “Social Media vs. Social Networking, kept”.');
+  await expect(field(page, 'FAQ 1 question')).toHaveValue('Mine: kept after the delete');
+  await expectSaved(page);
+  const stored = await readStoredComparisons();
+  expect(stored).toHaveLength(1);
+  const [copy] = stored;
+  expect(copy?.id).not.toBe(base.id);
+  expect(copy?.title).toBe('Social Media vs. Social Networking, kept');
+  expect(copy?.faqs[0]?.question).toBe('Mine: kept after the delete');
+  expect(copy?.faqs.map((f) => f.answer)).toEqual(base.faqs.map((f) => f.answer));
+  expect(copy?.keyDifferences).toEqual(base.keyDifferences);
+  expect(copy?.review).toBeUndefined();
+  await expect(sidebarItem(page, 'Social Media vs. Social Networking, kept')).toHaveCount(1);
+  // The deleted article's journal went with its edits stored.
+  await expect
+    .poll(async () => (await readdir(join(workspaceDir, '.versus-desk', 'journal')).catch(() => [])).filter((n) => n.includes(base.id)))
+    .toEqual([]);
 });

@@ -23,6 +23,7 @@ import { TermsSection } from './TermsSection';
 import { PreviewDialog } from '../publish/PreviewDialog';
 import { HistoryDialog } from '../history/HistoryPanel';
 import { OutsideMergeDialog } from '../outside/OutsideMergeDialog';
+import { RemovedOutsideBar } from '../outside/RemovedOutsideBar';
 import { useOutsideChange } from '../outside/useOutsideChange';
 import { useJournal } from '../save/useJournal';
 import { ChecklistPanel } from '../review/checklist/ChecklistPanel';
@@ -45,10 +46,12 @@ export interface ComparisonEditorProps {
   onNotice?: (notice: Notice) => void;
   /** The article was deleted by another program; `dirty` when unsaved edits are on screen. */
   onRemovedOutside?: (dirty: boolean) => void;
+  /** The edits of an article deleted outside were stored as this new article: open it. */
+  onSavedAsNew?: (saved: Comparison) => void;
 }
 
 /** The whole comparison, autosaved: local state updates on every keystroke, the store within a second. */
-export function ComparisonEditor({ initial, summaries, people, onSaved, registerFlush, recovered, onNotice, onRemovedOutside }: ComparisonEditorProps) {
+export function ComparisonEditor({ initial, summaries, people, onSaved, registerFlush, recovered, onNotice, onRemovedOutside, onSavedAsNew }: ComparisonEditorProps) {
   // Recovered edits start out unsaved, so autosave stores them (or meets the conflict dialog when stale).
   const [state, dispatch] = useReducer(editorReducer, initial, (stored) =>
     recovered ? { doc: recovered, version: 1, savedVersion: 0 } : initialEditorState(stored),
@@ -57,6 +60,8 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
   const [conflictError, setConflictError] = useState<string | null>(null);
   const [previewOpen, setPreviewOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
+  /** Deleted outside with edits unsaved: saving goes to a new article (`removed.busy` while it does). */
+  const [removed, setRemoved] = useState<{ busy: boolean; error: { text: string; doc: Comparison } | null } | null>(null);
   const { doc } = state;
   const live = useRef({ state, onSaved });
   live.current = { state, onSaved };
@@ -83,13 +88,21 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
       if (lost) setDiscarded(lost);
       retryRef.current();
     },
-    onRemoved: (unsaved) => onRemovedOutside?.(unsaved),
+    onRemoved: (unsaved) => {
+      if (unsaved) setRemoved({ busy: false, error: null });
+      onRemovedOutside?.(unsaved);
+    },
     onMessage: (message, kind) => onNotice?.({ id: `outside:${doc.id}:${Date.now()}`, kind, message }),
   });
 
   const problem = useMemo(
-    () => (outside.offer ? 'Not saved yet: choose how to merge the changes made outside Versus Desk.' : localProblem(doc)),
-    [doc, outside.offer],
+    () =>
+      removed
+        ? 'This article was deleted outside Versus Desk: save your edits as a new article.'
+        : outside.offer
+          ? 'Not saved yet: choose how to merge the changes made outside Versus Desk.'
+          : localProblem(doc),
+    [doc, outside.offer, removed],
   );
   const autosave = useAutosave({ version: state.version, savedVersion: state.savedVersion, problem, save });
   const { flush, retry, status } = autosave;
@@ -141,6 +154,25 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
     }
   };
 
+  const saveAsNew = async () => {
+    const { doc: sent, version: sentVersion } = live.current.state;
+    const blocker = localProblem(sent);
+    if (blocker) {
+      setRemoved({ busy: false, error: { text: `Fix this first: ${blocker}.`, doc: sent } });
+      return;
+    }
+    setRemoved({ busy: true, error: null });
+    try {
+      const saved = await saveCopyAsNew(sent);
+      // The deleted article's journal goes with its edits now stored; the app opens the new one.
+      dispatch({ type: 'keptElsewhere', version: sentVersion });
+      setRemoved(null);
+      onSavedAsNew?.(saved);
+    } catch (error) {
+      setRemoved({ busy: false, error: { text: `Could not save as a new article: ${errorText(error)}`, doc: sent } });
+    }
+  };
+
   const setSummary = useCallback((summary: RichDoc) => dispatch({ type: 'setSummary', doc: summary }), []);
   const currentDoc = useCallback(() => live.current.state.doc, []);
   const onReviewed = useCallback((saved: Comparison) => {
@@ -155,7 +187,7 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
       <header className="editor-header">
         <h1 id="editor-title">{doc.title.trim() || 'Untitled comparison'}</h1>
         <div className="editor-header-actions">
-          <SaveStatusView status={status} onRetry={retry} />
+          <SaveStatusView status={status} onRetry={removed ? undefined : retry} />
           <ChecklistPanel doc={doc} people={people} summaries={summaries} />
           <button
             type="button"
@@ -186,6 +218,7 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
           onClose={() => setHistoryOpen(false)}
         />
       )}
+      {removed && <RemovedOutsideBar onSaveAsNew={() => void saveAsNew()} busy={removed.busy} error={removed.error?.doc === doc ? removed.error.text : null} />}
       {discarded !== null && <DiscardedCopy text={discarded.text} whose={discarded.whose} onDismiss={() => setDiscarded(null)} />}
       <PartFrame partKey="header">
         <TermsSection doc={doc} dispatch={dispatch} />
@@ -224,4 +257,20 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
     </article>
     </EditorReviewProvider>
   );
+}
+
+/**
+ * Stores an article's content as a new article (new id, revision 1 and no review data: nothing
+ * approved carries over). A failed save removes the new article again.
+ */
+async function saveCopyAsNew(doc: Comparison): Promise<Comparison> {
+  const created = await call('comparisons.create', { terms: doc.terms.map((t) => t.name) });
+  const copy: Comparison = { ...doc, id: created.id, revision: created.revision, createdAt: created.createdAt, updatedAt: created.updatedAt, slug: doc.slugEdited ? doc.slug : created.slug };
+  delete copy.review;
+  try {
+    return await call('comparisons.save', { comparison: copy, baseRevision: created.revision });
+  } catch (error) {
+    await call('comparisons.delete', { id: created.id, baseRevision: created.revision }).catch(() => undefined);
+    throw error;
+  }
 }

@@ -56,7 +56,9 @@ export type EditorAction =
   | { type: 'rebase'; revision: number }
   | { type: 'reviewed'; saved: Comparison }
   /** A whole new local copy that still has to be saved (a merge with outside changes, recovered edits). */
-  | { type: 'replace'; doc: Comparison };
+  | { type: 'replace'; doc: Comparison }
+  /** The edits up to `version` were stored elsewhere (saved as a new article): nothing of them is unsaved here. */
+  | { type: 'keptElsewhere'; version: number };
 
 export function initialEditorState(doc: Comparison): EditorState {
   return { doc, version: 0, savedVersion: 0 };
@@ -208,6 +210,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, doc: { ...state.doc, revision: action.saved.revision, updatedAt: action.saved.updatedAt, review: action.saved.review } };
     case 'replace':
       return { ...state, doc: action.doc, version: state.version + 1 };
+    case 'keptElsewhere':
+      return { ...state, savedVersion: Math.max(state.savedVersion, Math.min(action.version, state.version)) };
     default: {
       const doc = applyEdit(state.doc, action);
       return doc === state.doc ? state : { ...state, doc, version: state.version + 1 };

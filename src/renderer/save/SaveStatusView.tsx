@@ -2,7 +2,8 @@ import type { SaveStatus } from './useAutosave';
 
 export interface SaveStatusViewProps {
   status: SaveStatus;
-  onRetry: () => void;
+  /** Without it there is no Retry (nothing a retry could change, e.g. the article is gone). */
+  onRetry?: () => void;
 }
 
 /** "Saving…", "Saved" or "Couldn't save: <reason>" with a Retry button. */
@@ -15,7 +16,7 @@ export function SaveStatusView({ status, onRetry }: SaveStatusViewProps) {
   return (
     <div role="status" aria-label="Save status" className={`save-status save-${status.kind}`}>
       <span>{text}</span>
-      {status.kind === 'error' && (
+      {status.kind === 'error' && onRetry && (
         <button type="button" className="button small" onClick={onRetry}>
           Retry
         </button>

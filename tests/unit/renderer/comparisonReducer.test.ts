@@ -48,6 +48,17 @@ describe('editorReducer', () => {
     expect(state.version).not.toBe(state.savedVersion);
   });
 
+  it('counts edits saved as a new article as kept, but not those typed after the copy was taken', () => {
+    let state = editorReducer(initialEditorState(base()), { type: 'setChartHeader', label: 'Feature' });
+    const copiedVersion = state.version;
+    state = editorReducer(state, { type: 'keptElsewhere', version: copiedVersion });
+    expect(state.version).toBe(state.savedVersion);
+    state = editorReducer(state, { type: 'setChartHeader', label: 'Aspect' });
+    const later = editorReducer(state, { type: 'keptElsewhere', version: copiedVersion });
+    expect(later.version).not.toBe(later.savedVersion);
+    expect(later.doc.chart.headerLabel).toBe('Aspect');
+  });
+
   it('brings back a removed term with its chart values on undo', () => {
     let state = editorReducer(initialEditorState(base()), { type: 'addTerm' });
     state = editorReducer(state, { type: 'setTermName', key: 'c', name: 'Mate' });
