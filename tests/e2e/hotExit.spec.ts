@@ -16,6 +16,17 @@ import { expectSaved, SEED_TITLE } from './support/fields';
 const SLUG = 'social-media-vs-social-networking';
 const TYPED = 'Typed just before the crash: is a forum social media?';
 
+/**
+ * Page-side: article saves never reach main (as if the page died before its save was acknowledged),
+ * so the test does not race the 700 ms autosave and can wait for the journal as long as a loaded
+ * machine needs. (The journal's own timing is pinned with fake timers in journalTiming.test.ts.)
+ */
+function holdSaves(): void {
+  const w = globalThis as unknown as Record<string, unknown>;
+  const invoke = w.__vdInvoke as (channel: string, input: unknown) => Promise<unknown>;
+  w.__vdInvoke = (channel: string, input: unknown) => (channel === 'comparisons.save' ? new Promise(() => undefined) : invoke(channel, input));
+}
+
 /** The texts of every journal on disk. */
 async function journals(workspaceDir: string): Promise<string[]> {
   const dir = join(workspaceDir, '.versus-desk', 'journal');
@@ -28,13 +39,14 @@ function notices(page: Page) {
 }
 
 test('a page that crashes right after typing gets the edits back on the next open, with a notice', async ({ page, context, app, openApp, readStoredComparison, workspaceDir }) => {
+  await page.addInitScript(holdSaves);
   await openApp();
   await expectSeedOpen(page);
   const opened = await readStoredComparison(SLUG);
 
   await field(page, 'FAQ 1 question').fill(TYPED);
-  // The journal lands well before the 700 ms autosave…
-  await expect.poll(async () => (await journals(workspaceDir)).some((j) => j.includes(TYPED)), { intervals: [20], timeout: 1_000 }).toBe(true);
+  // The journal lands (saves are held: the crash comes before any is acknowledged)…
+  await expect.poll(async () => (await journals(workspaceDir)).some((j) => j.includes(TYPED)), { intervals: [20], timeout: 10_000 }).toBe(true);
   // …and the page dies at once: no beforeunload, no flush, no save.
   await page.close({ runBeforeUnload: false });
   expect((await readStoredComparison(SLUG)).faqs[0].question).toBe(opened.faqs[0].question);
@@ -101,11 +113,12 @@ test('quitting the app keeps an unsaveable edit and the next start opens on it',
 });
 
 test('recovered edits based on a revision changed meanwhile go through "Changed elsewhere"; nothing is lost', async ({ page, context, app, openApp, readStoredComparison, workspaceDir }) => {
+  await page.addInitScript(holdSaves);
   await openApp();
   await expectSeedOpen(page);
   const opened = await readStoredComparison(SLUG);
   await field(page, 'FAQ 1 question').fill(TYPED);
-  await expect.poll(async () => (await journals(workspaceDir)).length, { intervals: [20], timeout: 1_000 }).toBe(1);
+  await expect.poll(async () => (await journals(workspaceDir)).length, { intervals: [20], timeout: 10_000 }).toBe(1);
   await page.close({ runBeforeUnload: false });
 
   // While the window was gone, another writer saved a newer revision.
