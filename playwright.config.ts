@@ -22,9 +22,11 @@ export default defineConfig({
   outputDir: 'test-results',
   // Builds the renderer once (skipped with E2E_SKIP_BUILD=1, which `npm test` sets after its own build).
   globalSetup: './tests/e2e/harness/globalSetup.ts',
-  // Two cores here: parallel browsers only slow each other down.
-  workers: 1,
-  fullyParallel: false,
+  // Two workers, test by test: each test has its own workspace, services and page, and a single
+  // worker left half of the 2 cores idle (the journeys wait on autosave, journal and debounce
+  // timers). E2E_WORKERS=1 runs them one at a time.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
