@@ -11,9 +11,14 @@ export class UnsafeJsonError extends Error {}
  */
 export function secureJsonParse(text: string): unknown {
   const value: unknown = JSON.parse(text);
-  const key = forbiddenKeyInTree(value);
-  if (key !== null) throw new UnsafeJsonError(`it contains the forbidden key "${key}"`);
+  refuseForbiddenKeys(value);
   return value;
+}
+
+/** The walk of secureJsonParse on its own, for a caller that parsed the text itself: throws UnsafeJsonError. */
+export function refuseForbiddenKeys(parsed: unknown): void {
+  const key = forbiddenKeyInTree(parsed);
+  if (key !== null) throw new UnsafeJsonError(`it contains the forbidden key "${key}"`);
 }
 
 /** findForbiddenKey for a fresh JSON.parse result: a tree, so no cycle bookkeeping. */

@@ -1,5 +1,6 @@
 import type { Comparison } from '../model/comparison';
-import { reviewOfComparison, type ReviewStatus } from '../review/status';
+import { articleContentHash, partContentsOf, partHash } from '../review/parts';
+import { deriveStatus, partState, reviewForView, type PartState, type ReviewStatus } from '../review/status';
 
 export interface ReviewSummary {
   status: ReviewStatus;
@@ -13,20 +14,30 @@ export interface ReviewSummary {
 
 /**
  * What the sidebar and the dashboard need to know of an article's review without loading it:
- * computed once per save from one review view (the part hashes are the costly bit).
+ * computed once per save, and for every file when a workspace opens without its index cache.
+ * The same answer as from the review view (reviewOfComparison), for less: no labels, and a
+ * hash only where it decides something: a part's only for an approval (whether it still
+ * holds), the whole article's only for a sign-off on an article whose parts are all approved.
  */
 export function reviewSummaryOf(c: Comparison): ReviewSummary {
-  const view = reviewOfComparison(c);
+  const review = reviewForView(c.review);
+  const states: Array<{ state: PartState }> = [];
   let waitingSince: string | null = null;
-  for (const part of view.parts) {
-    if (part.state !== 'submitted' || !part.record) continue;
-    if (waitingSince === null || part.record.at < waitingSince) waitingSince = part.record.at;
+  for (const part of partContentsOf(c)) {
+    const record = review.parts[part.key];
+    const state = partState(record, record?.state === 'approved' ? partHash(part) : '');
+    states.push({ state });
+    if (state === 'submitted' && record && (waitingSince === null || record.at < waitingSince)) waitingSince = record.at;
   }
+  const allApproved = states.length > 0 && states.every((s) => s.state === 'approved');
+  const signOffValid = allApproved && review.signOff !== null && review.signOff.hash === articleContentHash(c);
+  let openComments = 0;
+  for (const t of review.comments) if (t.resolved === null) openComments++;
   return {
-    status: view.status,
+    status: deriveStatus(states, signOffValid),
     authorId: c.byline.authorId,
     editorId: c.byline.editorId,
     waitingSince,
-    openComments: view.review.comments.filter((t) => t.resolved === null).length,
+    openComments,
   };
 }

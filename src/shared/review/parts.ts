@@ -35,47 +35,44 @@ const short = (text: string, max = 40) => {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
 
+/** A part without its label: all its hash and state need. */
+export type PartContent = Omit<Part, 'label'>;
+
+/**
+ * Every reviewable part's key and content, in page order (partsOf adds the labels, which cost
+ * more than the rest when only states are wanted: the list's summaries on opening a workspace).
+ * Contents are written with their keys in order, so hashing them sorts nothing.
+ */
+export function partContentsOf(c: Comparison): PartContent[] {
+  const out: PartContent[] = [{ key: 'header', section: 'header', content: { chartHeader: c.chart.headerLabel, slug: c.slug, terms: c.terms, title: c.title } }];
+  out.push({ key: 'summary', section: 'summary', content: c.summary, source: c.summary });
+  for (const k of c.keyDifferences) out.push({ key: `kd:${k.id}`, section: 'keyDifferences', content: k.text, source: k });
+  for (const r of c.chart.rows) out.push({ key: `chart:${r.id}`, section: 'chart', content: { label: r.label, values: r.values }, source: r });
+  for (const d of c.definitions) {
+    out.push({ key: `def:${d.id}`, section: 'definitions', content: { examples: d.examples.map((e) => e.text), term: d.term, text: d.text }, source: d });
+  }
+  for (const f of c.faqs) out.push({ key: `faq:${f.id}`, section: 'faqs', content: { answer: f.answer, question: f.question }, source: f });
+  out.push({ key: 'byline', section: 'byline', content: c.byline });
+  return out;
+}
+
 /** Every reviewable part of an article, in page order. Moving a list item changes no part's content. */
 export function partsOf(c: Comparison): Part[] {
   const termName = (key: string) => c.terms.find((t) => t.key === key)?.name ?? key;
-  return [
-    {
-      key: 'header',
-      section: 'header',
-      label: 'Header (terms, title, slug)',
-      content: { terms: c.terms, title: c.title, slug: c.slug, chartHeader: c.chart.headerLabel },
-    },
-    { key: 'summary', section: 'summary', label: 'Summary', content: c.summary, source: c.summary },
-    ...c.keyDifferences.map((k, i) => ({
-      key: `kd:${k.id}`,
-      section: 'keyDifferences' as const,
-      label: `Key difference ${i + 1}`,
-      content: k.text,
-      source: k,
-    })),
-    ...c.chart.rows.map((r, i) => ({
-      key: `chart:${r.id}`,
-      section: 'chart' as const,
-      label: r.label.trim() ? `Chart row “${short(r.label)}”` : `Chart row ${i + 1}`,
-      content: { label: r.label, values: r.values },
-      source: r,
-    })),
-    ...c.definitions.map((d, i) => ({
-      key: `def:${d.id}`,
-      section: 'definitions' as const,
-      label: `Definition ${i + 1} (${termName(d.term)})`,
-      content: { term: d.term, text: d.text, examples: d.examples.map((e) => e.text) },
-      source: d,
-    })),
-    ...c.faqs.map((f, i) => ({
-      key: `faq:${f.id}`,
-      section: 'faqs' as const,
-      label: f.question.trim() ? `FAQ “${short(f.question)}”` : `FAQ ${i + 1}`,
-      content: { question: f.question, answer: f.answer },
-      source: f,
-    })),
-    { key: 'byline', section: 'byline', label: 'Byline', content: c.byline },
+  const labels = [
+    'Header (terms, title, slug)',
+    'Summary',
+    ...c.keyDifferences.map((_, i) => `Key difference ${i + 1}`),
+    ...c.chart.rows.map((r, i) => (r.label.trim() ? `Chart row “${short(r.label)}”` : `Chart row ${i + 1}`)),
+    ...c.definitions.map((d, i) => `Definition ${i + 1} (${termName(d.term)})`),
+    ...c.faqs.map((f, i) => (f.question.trim() ? `FAQ “${short(f.question)}”` : `FAQ ${i + 1}`)),
+    'Byline',
   ];
+  return partContentsOf(c).map((p, i) => {
+    const part: Part = { key: p.key, section: p.section, label: labels[i] as string, content: p.content };
+    if (p.source) part.source = p.source;
+    return part;
+  });
 }
 
 /** A person's one reviewable part: the bio, with the name and credentials it is published under. */

@@ -1,6 +1,7 @@
 import type { Comparison } from '../model/comparison';
 import type { Person } from '../model/person';
 import { articleContentHash, partHash, partsOf, personContentHashOf, personParts, type Part } from './parts';
+import { isCheckedReview } from './reviewCheck';
 import { reviewRecordSchema, type PartReview, type ReviewRecord } from './reviewModel';
 
 /** A part's state as the reviewer sees it now. `changed` = approved, then edited since. */
@@ -87,12 +88,21 @@ function view(parts: Part[], review: ReviewRecord, hashWhole: () => string, cach
   };
 }
 
+/**
+ * readReview for a view, which only reads: stored data the schema would return unchanged (as
+ * every record read or written through it) is used as it is, skipping a second zod pass.
+ */
+export function reviewForView(value: unknown): ReviewRecord {
+  if (value === undefined) return { parts: {}, signOff: null, comments: [] };
+  return isCheckedReview(value) ? value : readReview(value);
+}
+
 export function reviewOfComparison(c: Comparison, cache?: HashCache): ReviewView {
-  return view(partsOf(c), readReview(c.review), () => articleContentHash(c), cache);
+  return view(partsOf(c), reviewForView(c.review), () => articleContentHash(c), cache);
 }
 
 export function reviewOfPerson(p: Person): ReviewView {
-  return view(personParts(p), readReview(p.review), () => personContentHashOf(p));
+  return view(personParts(p), reviewForView(p.review), () => personContentHashOf(p));
 }
 
 export function comparisonStatus(c: Comparison): ReviewStatus {

@@ -12,11 +12,22 @@
  * class instance writes as its fields, never through toJSON).
  */
 export function stableStringify(value: unknown): string {
-  return `${write(value, '')}\n`;
+  return `${write(value, 0)}\n`;
 }
 
-/** The JSON text of `value` at this indent, or undefined where JSON.stringify would omit it. */
-function write(value: unknown, indent: string): string | undefined {
+/** INDENTS[d]: the indent at depth d (two spaces a level). */
+const INDENTS: string[] = [''];
+function indentAt(depth: number): string {
+  let indent = INDENTS[depth];
+  if (indent === undefined) {
+    indent = '  '.repeat(depth);
+    INDENTS[depth] = indent;
+  }
+  return indent;
+}
+
+/** The JSON text of `value` at this depth, or undefined where JSON.stringify would omit it. */
+function write(value: unknown, depth: number): string | undefined {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -29,37 +40,79 @@ function write(value: unknown, indent: string): string | undefined {
       throw new TypeError('Do not know how to serialize a BigInt');
     case 'object':
       if (value === null) return 'null';
-      return Array.isArray(value) ? writeArray(value, indent) : writeObject(value as Record<string, unknown>, indent);
+      return Array.isArray(value) ? writeArray(value, depth) : writeObject(value as Record<string, unknown>, depth);
     default:
       // undefined, functions and symbols: omitted from objects, null in arrays.
       return undefined;
   }
 }
 
-function writeArray(items: readonly unknown[], indent: string): string {
+function writeArray(items: readonly unknown[], depth: number): string {
   if (items.length === 0) return '[]';
-  const inner = `${indent}  `;
+  const open = `\n${indentAt(depth + 1)}`;
   let out = '[';
   for (let i = 0; i < items.length; i++) {
-    out += `${i === 0 ? '\n' : ',\n'}${inner}${write(items[i], inner) ?? 'null'}`;
+    out += `${i === 0 ? open : `,${open}`}${write(items[i], depth + 1) ?? 'null'}`;
   }
-  return `${out}\n${indent}]`;
+  return `${out}\n${indentAt(depth)}]`;
 }
 
-function writeObject(source: Record<string, unknown>, indent: string): string {
-  const inner = `${indent}  `;
+function writeObject(source: Record<string, unknown>, depth: number): string {
+  const open = `\n${indentAt(depth + 1)}`;
   let out = '';
-  for (const key of sortedKeys(source)) {
-    const text = write(source[key], inner);
+  const keys = sortedKeys(source);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const text = write(source[key], depth + 1);
     if (text === undefined) continue;
-    out += `${out === '' ? '\n' : ',\n'}${inner}${JSON.stringify(key)}: ${text}`;
+    out += `${out === '' ? open : `,${open}`}${quoted(key)}: ${text}`;
   }
-  return out === '' ? '{}' : `{${out}\n${indent}}`;
+  return out === '' ? '{}' : `{${out}\n${indentAt(depth)}}`;
 }
 
-/** Array-index keys first in numeric order, then the others sorted (see above). */
+/** JSON.stringify(key), remembered: objects of one kind repeat the same few keys. */
+const QUOTED = new Map<string, string>();
+function quoted(key: string): string {
+  let text = QUOTED.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (QUOTED.size < 4096) QUOTED.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Array-index keys first in numeric order, then the others sorted (see above). Keys already in
+ * that order (every object parsed from a file written here) are only checked, not sorted.
+ */
 function sortedKeys(source: Record<string, unknown>): string[] {
-  const keys = Object.keys(source).sort();
+  const keys = Object.keys(source);
+  let previous = '';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const code = key.charCodeAt(0);
+    // A key starting with a digit may be an array index; the empty key sorts first anyway.
+    if ((code >= 48 && code <= 57) || (i > 0 && !(previous < key))) return sortKeys(keys);
+    previous = key;
+  }
+  return keys;
+}
+
+function sortKeys(keys: string[]): string[] {
+  // Plain < compares UTF-16 code units, as the default sort does.
+  if (keys.length <= 16) {
+    for (let i = 1; i < keys.length; i++) {
+      const key = keys[i] as string;
+      let j = i - 1;
+      while (j >= 0 && (keys[j] as string) > key) {
+        keys[j + 1] = keys[j] as string;
+        j--;
+      }
+      keys[j + 1] = key;
+    }
+  } else {
+    keys.sort();
+  }
   if (!keys.some(isIndexKey)) return keys;
   const indices = keys.filter(isIndexKey).sort((a, b) => Number(a) - Number(b));
   return [...indices, ...keys.filter((k) => !isIndexKey(k))];
