@@ -5,6 +5,7 @@ import type { Person } from '../../shared/model/person';
 import type { Section } from '../../shared/review/parts';
 import type { CommentAnchor, CommentThread } from '../../shared/review/reviewModel';
 import { reviewOfComparison, type HashCache, type ReviewView } from '../../shared/review/status';
+import { stableStringify } from '../../shared/util/stableStringify';
 import { call, errorText } from '../api/client';
 import { paintAnchors } from './anchors';
 import { useProfile } from './ProfileContext';
@@ -201,9 +202,9 @@ export function useReviewDoc(doc: Comparison, settleMs = REVIEW_SETTLE_MS, maxLa
   return structural ? doc : settled;
 }
 
-/** Same review data: the same object, or (a save's answer) an equal copy of it. */
+/** Same review data: the same object, or (a save's answer) an equal copy of it, its keys in any order. */
 function sameReview(a: Comparison['review'], b: Comparison['review']): boolean {
-  return a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return a === b || stableStringify(a ?? null) === stableStringify(b ?? null);
 }
 
 /** The DOM id of a part's frame (jump target). */

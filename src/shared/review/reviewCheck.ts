@@ -10,10 +10,16 @@ import { COMMENT_MAX, PART_REVIEW_STATES, partKeySchema, sha256HexSchema, type R
  * Meant for JSON data (plain objects, arrays, strings, finite numbers, booleans, null).
  */
 
-/** The regex a zod string format or `.regex()` check applies, read from the schema itself. */
+/**
+ * The regex a zod string format or `.regex()` check applies, read from the schema itself, when it
+ * is the schema's only rule; a schema with any other check (a refine, a length, a second regex)
+ * is run as it is, so a rule added later can never be skipped here.
+ */
 function patternOf(schema: { _zod: { def: unknown } }, fallback: (s: string) => boolean): (s: string) => boolean {
-  const def = schema._zod.def as { pattern?: unknown; checks?: Array<{ _zod: { def: { pattern?: unknown } } }> };
-  const pattern = def.pattern ?? def.checks?.find((c) => c._zod.def.pattern instanceof RegExp)?._zod.def.pattern;
+  const def = schema._zod.def as { type?: unknown; pattern?: unknown; checks?: Array<{ _zod: { def: { pattern?: unknown } } }> };
+  const checks = def.checks ?? [];
+  if (def.type !== 'string') return fallback;
+  const pattern = def.pattern !== undefined ? (checks.length === 0 ? def.pattern : undefined) : checks.length === 1 ? checks[0]?._zod.def.pattern : undefined;
   if (!(pattern instanceof RegExp) || pattern.global || pattern.sticky) return fallback;
   return (s) => pattern.test(s);
 }

@@ -90,7 +90,9 @@ function view(parts: Part[], review: ReviewRecord, hashWhole: () => string, cach
 
 /**
  * readReview for a view, which only reads: stored data the schema would return unchanged (as
- * every record read or written through it) is used as it is, skipping a second zod pass.
+ * every record read or written through it) is used as it is, skipping a second zod pass. The view
+ * then shares the stored review object: review data is never changed in place (review actions and
+ * imports build new objects), and must not be.
  */
 export function reviewForView(value: unknown): ReviewRecord {
   if (value === undefined) return { parts: {}, signOff: null, comments: [] };

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { synthWorkspace } from '../../../bench/synth';
 import type { Comparison } from '../../../src/shared/model/comparison';
 import { reviewSummaryOf, type ReviewSummary } from '../../../src/shared/dashboard/reviewSummary';
-import { partContentsOf, partsOf, type Part } from '../../../src/shared/review/parts';
-import { reviewOfComparison } from '../../../src/shared/review/status';
+import { articleContentHash, partContentsOf, partHash, partsOf, type Part } from '../../../src/shared/review/parts';
+import { deriveStatus, partState, readReview, reviewOfComparison } from '../../../src/shared/review/status';
 import { docFromText } from '../../../src/shared/model/richText';
 
 /**
@@ -14,20 +14,29 @@ import { docFromText } from '../../../src/shared/model/richText';
  * an approval, the whole article only for a sign-off over all-approved parts): same answers.
  */
 
-/** The summary as it was computed before: from the full review view. */
+/**
+ * The summary as it was computed before, built here from the old pieces (readReview's zod pass,
+ * a hash of every part, the whole article's hash for the sign-off), not from reviewOfComparison,
+ * whose fast path is under test too.
+ */
 function referenceSummary(c: Comparison): ReviewSummary {
-  const view = reviewOfComparison(c);
+  const review = readReview(c.review);
+  const states = partsOf(c).map((p) => {
+    const record = review.parts[p.key];
+    return { state: partState(record, partHash(p)), record };
+  });
+  const signOffValid = review.signOff !== null && review.signOff.hash === articleContentHash(c);
   let waitingSince: string | null = null;
-  for (const part of view.parts) {
+  for (const part of states) {
     if (part.state !== 'submitted' || !part.record) continue;
     if (waitingSince === null || part.record.at < waitingSince) waitingSince = part.record.at;
   }
   return {
-    status: view.status,
+    status: deriveStatus(states, signOffValid),
     authorId: c.byline.authorId,
     editorId: c.byline.editorId,
     waitingSince,
-    openComments: view.review.comments.filter((t) => t.resolved === null).length,
+    openComments: review.comments.filter((t) => t.resolved === null).length,
   };
 }
 
@@ -126,6 +135,22 @@ describe('the review summary', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('matches when every part is approved, with a valid, a stale or no sign-off, and for damaged review data', () => {
+    for (const base of comparisons) {
+      const view = reviewOfComparison(base);
+      const parts = Object.fromEntries(view.parts.map((p) => [p.key, { state: 'approved', by: PERSON, at: '2024-03-01T00:00:00.000Z', hash: p.hash }]));
+      for (const hash of [view.contentHash, HASH_WRONG, null]) {
+        const c = { ...base, review: { parts, signOff: hash ? { by: PERSON, at: '2024-03-03T00:00:00.000Z', hash } : null, comments: [] } } as Comparison;
+        expect(reviewSummaryOf(c)).toEqual(referenceSummary(c));
+        expect(reviewSummaryOf(c).status).toBe(hash === view.contentHash ? 'signed_off' : 'approved');
+      }
+      for (const review of [{ parts }, { comments: [] }, { parts: 'no', signOff: null, comments: [] }, 'damaged']) {
+        const c = { ...base, review } as unknown as Comparison;
+        expect(reviewSummaryOf(c)).toEqual(referenceSummary(c));
+      }
+    }
   });
 
   it('says signed off for the signed-off articles, and draft with no review', () => {

@@ -146,4 +146,22 @@ describe('a save keeps the article\'s item objects', () => {
     expect(hashed).toEqual([]);
     expect(before.parts.length).toBeGreaterThan(20);
   });
+
+  it('keeps them when the store answers with the keys in another order (a record read from disk has them sorted)', async () => {
+    const { editorReducer, initialEditorState } = await import('../../../src/renderer/comparison/comparisonReducer');
+    const { comparisonSchema } = await import('../../../src/shared/model/comparison');
+    const { stableStringify } = await import('../../../src/shared/util/stableStringify');
+    // As opened: parsed from the file, every object's keys in sorted order.
+    const opened = JSON.parse(stableStringify(loadFixture())) as Comparison;
+    let state = editorReducer(initialEditorState(opened), { type: 'setTitle', title: 'Edited title' });
+    const sent = state.doc;
+    // The save's answer: the schema's checked copy, keys in schema order.
+    const stored = comparisonSchema.parse({ ...sent, revision: sent.revision + 1 });
+    expect(JSON.stringify(stored.faqs)).not.toBe(JSON.stringify(sent.faqs));
+    state = editorReducer(state, { type: 'saved', sent, sentVersion: state.version, saved: stored });
+    expect(state.doc.faqs).toBe(sent.faqs);
+    expect(state.doc.keyDifferences).toBe(sent.keyDifferences);
+    expect(state.doc.summary).toBe(sent.summary);
+    expect(state.doc.revision).toBe(sent.revision + 1);
+  });
 });
