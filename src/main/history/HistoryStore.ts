@@ -5,6 +5,7 @@ import { comparisonSchema, type Comparison } from '../../shared/model/comparison
 import { isoDateTimeSchema } from '../../shared/model/ids';
 import { personSchema, type Person } from '../../shared/model/person';
 import { contentHash } from '../bundle/contentHash';
+import { pooled } from '../store/batchWrite';
 import { stableStringify, syncFolder } from '../store/durableWrite';
 import { errnoCode, nodeFs, type FsLayer } from '../store/fsLayer';
 import { quickSecureJsonParse } from '../bundle/quickSecureJson';
@@ -43,6 +44,10 @@ export interface SnapshotInput {
   by: string;
   at: Date;
   lineage?: string[];
+  /** The record's content hash, when the caller has it (else computed). */
+  contentHash?: string;
+  /** `stableStringify(record)`, when the caller has it (an import): the snapshot embeds it instead of serializing the record again. */
+  recordText?: string;
 }
 
 /** What a snapshot call wrote, so an import that fails can take it back. */
@@ -59,9 +64,48 @@ export const LINEAGE_MAX = 50;
 /** Snapshot files written at a time by snapshotMany. */
 const SNAPSHOT_CONCURRENCY = 64;
 
+/**
+ * `stableStringify({ ...meta, record })` given `recordText = stableStringify(record)`, without
+ * serializing the record again: `record` sorts after every header key, so it is the last
+ * member, and the record's text nests one level deeper by indenting each line it spans (its
+ * only line breaks are structural: strings escape theirs).
+ */
+export function snapshotText(meta: Record<string, unknown>, recordText: string): string {
+  const head = stableStringify(meta);
+  if (Object.keys(meta).some((k) => k >= 'record') || head === '{}\n') throw new Error('snapshotText: the header must have keys, all sorting before "record"');
+  const body = recordText.endsWith('\n') ? recordText.slice(0, -1) : recordText;
+  return `${head.slice(0, -3)},\n  "record": ${body.replaceAll('\n', '\n  ')}\n}\n`;
+}
+
 /** The hash a person's snapshot carries: their visible content. */
 export function personContentHash(p: Person): string {
   return personContentHashOf(p);
+}
+
+const snapshotHeaderSchema = snapshotSchema.omit({ record: true });
+/** The record's key after the header, as written (indented) or in compact JSON. */
+const RECORD_KEY = /,\s*"record"\s*:/;
+
+/**
+ * A snapshot's header parsed from the text before its record, without parsing the record (most
+ * of the file): the snapshot files are written with sorted keys, and `record` sorts after every
+ * header key. Null when the text is not laid out so (the caller parses the whole file then). An
+ * unescaped quote followed by `record":` is always the key "record" (inside a string the quote
+ * would be escaped), and before the record come only strings and an array of strings, so the
+ * first `, "record":` ends the header. A file whose record part is damaged still gives its
+ * header here (lineage needs no more); list() and read() parse the whole file.
+ */
+export function snapshotHeader(text: string): Omit<z.infer<typeof snapshotSchema>, 'record'> | null {
+  const end = RECORD_KEY.exec(text)?.index ?? -1;
+  if (end < 0) return null;
+  let parsed: unknown;
+  try {
+    parsed = quickSecureJsonParse(`${text.slice(0, end)}}`);
+  } catch {
+    return null;
+  }
+  const header = snapshotHeaderSchema.safeParse(parsed);
+  return header.success ? header.data : null;
 }
 
 /**
@@ -93,7 +137,7 @@ export class HistoryStore {
    * Every snapshot's header, oldest first, each file read once; the files are read together
    * (a history is short), and an unreadable one is left out as list() always did.
    */
-  private async headers(id: string): Promise<Array<HistoryEntry & { lineage?: string[] }>> {
+  private async headers(id: string, headerOnly = false): Promise<Array<HistoryEntry & { lineage?: string[] }>> {
     let names: string[];
     try {
       names = await this.fs.readdir(this.folder(id));
@@ -106,7 +150,7 @@ export class HistoryStore {
       .filter((r): r is string => r !== undefined)
       .map(Number)
       .sort((a, b) => a - b);
-    const metas = await Promise.all(revisions.map((revision) => this.readMeta(id, revision).catch(() => null)));
+    const metas = await Promise.all(revisions.map((revision) => this.readMeta(id, revision, headerOnly).catch(() => null)));
     const out: Array<HistoryEntry & { lineage?: string[] }> = [];
     for (const [i, s] of metas.entries()) {
       if (s) out.push({ revision: revisions[i] as number, at: s.at, by: s.by, reason: s.reason, contentHash: s.contentHash, ...(s.lineage ? { lineage: s.lineage } : {}) });
@@ -118,8 +162,10 @@ export class HistoryStore {
    * A snapshot's header (who, when, why, hashes, lineage) without validating the record it holds:
    * listing and lineage need only that, and a full record check costs most of an export's time.
    */
-  private async readMeta(id: string, revision: number): Promise<Omit<z.infer<typeof snapshotSchema>, 'record'>> {
+  private async readMeta(id: string, revision: number, headerOnly = false): Promise<Omit<z.infer<typeof snapshotSchema>, 'record'>> {
     const text = await this.fs.readFile(join(this.folder(id), `${revision}.json`));
+    const header = headerOnly ? snapshotHeader(text) : null;
+    if (header) return header;
     const { record: _record, ...meta } = snapshotSchema.parse(quickSecureJsonParse(text));
     return meta;
   }
@@ -147,28 +193,29 @@ export class HistoryStore {
 
   /**
    * Snapshots of many records (an import), `SNAPSHOT_CONCURRENCY` files written and fsynced at
-   * a time, then their folders fsynced (and history/ once when folders were made). Each write
+   * a time, each with its folder fsynced (and history/ once at the end when folders were made). Each write
    * is pushed to `into` as it lands, so a failure leaves there everything undo() must take back.
    */
   async snapshotMany(inputs: readonly SnapshotInput[], into: SnapshotWrite[]): Promise<void> {
-    for (let start = 0; start < inputs.length; start += SNAPSHOT_CONCURRENCY) {
-      const results = await Promise.allSettled(inputs.slice(start, start + SNAPSHOT_CONCURRENCY).map((input) => this.writeSnapshot(input)));
-      const landed = results.filter((r): r is PromiseFulfilledResult<SnapshotWrite> => r.status === 'fulfilled').map((r) => r.value);
-      into.push(...landed);
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
-      await Promise.all(landed.filter((w) => w.created).map((w) => syncFolder(dirname(w.path), this.fs)));
-      if (landed.some((w) => w.createdFolder)) await syncFolder(join(this.root, 'history'), this.fs);
-    }
+    let madeFolder = false;
+    // Pooled: each slot takes the next snapshot as soon as its own is written and its folder synced.
+    await pooled(inputs.length, SNAPSHOT_CONCURRENCY, async (i) => {
+      const write = await this.writeSnapshot(inputs[i] as SnapshotInput);
+      into.push(write);
+      if (write.createdFolder) madeFolder = true;
+      if (write.created) await syncFolder(dirname(write.path), this.fs);
+    });
+    if (madeFolder) await syncFolder(join(this.root, 'history'), this.fs);
   }
 
   /** Writes one snapshot file (fsynced); the caller fsyncs its folder. */
   private async writeSnapshot(input: SnapshotInput): Promise<SnapshotWrite> {
     const folder = this.folder(input.record.id);
     const path = join(folder, `${input.record.revision}.json`);
-    const hash = input.kind === 'comparison' ? contentHash(input.record as Comparison) : personContentHash(input.record as Person);
-    const data: Record<string, unknown> = { at: input.at.toISOString(), by: input.by, reason: input.reason, kind: input.kind, contentHash: hash, record: input.record };
+    const hash = input.contentHash ?? (input.kind === 'comparison' ? contentHash(input.record as Comparison) : personContentHash(input.record as Person));
+    const data: Record<string, unknown> = { at: input.at.toISOString(), by: input.by, reason: input.reason, kind: input.kind, contentHash: hash };
     if (input.lineage) data.lineage = input.lineage.slice(0, LINEAGE_MAX);
+    const text = input.recordText === undefined ? stableStringify({ ...data, record: input.record }) : snapshotText(data, input.recordText);
     let createdFolder: string | null = null;
     const folderExists = await this.fs.stat(folder).then(
       (s) => s.isDirectory(),
@@ -181,7 +228,7 @@ export class HistoryStore {
     try {
       const handle = await this.fs.open(path, 'wx');
       try {
-        await handle.writeFile(stableStringify(data), 'utf8');
+        await handle.writeFile(text, 'utf8');
         await handle.sync();
       } finally {
         await handle.close();
@@ -226,7 +273,7 @@ export class HistoryStore {
         out.push(h);
       }
     };
-    const entries = (await this.headers(c.id)).reverse();
+    const entries = (await this.headers(c.id, true)).reverse();
     for (const entry of entries) {
       if (out.length >= LINEAGE_MAX) break;
       add(entry.contentHash);

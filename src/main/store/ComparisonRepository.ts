@@ -6,13 +6,16 @@ import { TERM_KEYS } from '../../shared/model/ids';
 import { slugFromTerms, uniqueSlug } from '../../shared/model/slug';
 import { entryOf, type ComparisonIndex, type IndexEntry } from './ComparisonIndex';
 import { DurableAdapter, parseRecord, RecordReadError } from './DurableAdapter';
-import { checkedRecord, writeFilesDurable } from './batchWrite';
+import { checkedRecord, isCheckedRecord, writeFilesDurable, type CheckedRecord } from './batchWrite';
 import { syncFolder } from './durableWrite';
 import { errnoCode } from './fsLayer';
 import { ioError } from './ioError';
 import { localDate, writeRecord } from './recordIo';
 import { RecentRecords } from './recentRecords';
 import type { StoreContext } from './StoreContext';
+
+/** Index entries computed per turn while insertMany's files are being written. */
+const INSERT_SLICE = 8;
 
 /** Comparisons: one lowdb file each under comparisons/, listed from the index. */
 export interface SaveOptions {
@@ -69,6 +72,16 @@ export class ComparisonRepository {
     return structuredClone(record);
   }
 
+  /**
+   * As get(), without the copy: the answer may be the shared record in `recent`, so only a
+   * caller that never changes it and keeps it no longer than its own work (an export) uses this.
+   */
+  async readShared(id: string): Promise<Comparison> {
+    const record = await this.readFresh(id);
+    if (!record) throw new ServiceError('NOT_FOUND', `The comparison ${this.label(id)} no longer exists.`, { id });
+    return record;
+  }
+
   async create(termNames: string[]): Promise<Comparison> {
     const names = termNames.map((n) => n.trim());
     if (names.length < 2 || names.length > 4 || names.some((n) => n.length === 0 || n.length > 120)) {
@@ -105,25 +118,37 @@ export class ComparisonRepository {
 
   /**
    * Writes many records prepared elsewhere (an import) together, keeping their revisions and
-   * dates: each checked as insert() checks it, then all written durably in one batch
-   * (batchWrite.ts). On failure some files may hold their new content; the caller restores them.
+   * dates: each checked as insert() checks it (a CheckedRecord from checkedRecord already was:
+   * its text is written as it is), then all written durably in one batch (batchWrite.ts). On
+   * failure some files may hold their new content; the caller restores them.
    */
-  async insertMany(records: readonly Comparison[]): Promise<void> {
-    const checked = records.map((r) => checkedRecord(comparisonSchema, r, r.title));
+  async insertMany(records: ReadonlyArray<Comparison | CheckedRecord<Comparison>>): Promise<void> {
+    const checked = records.map((r) => (isCheckedRecord(r) ? (r as CheckedRecord<Comparison>) : checkedRecord(comparisonSchema, r as Comparison, (r as Comparison).title)));
     for (const { data } of checked) {
       this.lows.delete(data.id);
       this.recent.forget(data.id);
     }
     const files = checked.map(({ data, text }) => ({ path: this.ctx.layout.comparisonFile(data.id), data: text }));
-    try {
-      await writeFilesDurable(files, this.ctx.fs);
-    } catch (error) {
-      throw ioError(`Could not save ${records.length} articles`, error);
+    const written = writeFilesDurable(files, this.ctx.fs).then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
+    // While the thread pool writes, the index entries (whose review summary hashes every part)
+    // are computed here, a slice at a time so the writes' next steps are not held up.
+    const entries: IndexEntry[] = [];
+    for (const [i, { data }] of checked.entries()) {
+      entries.push(entryOf(data, 0, 0));
+      if (i % INSERT_SLICE === INSERT_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
     }
+    const failed = await written;
+    if (failed) throw ioError(`Could not save ${records.length} articles`, failed.error);
     await Promise.all(
       checked.map(async ({ data }, i) => {
         const stat = await this.ctx.fs.stat((files[i] as { path: string }).path).catch(() => ({ size: -1, mtimeMs: -1 }));
-        this.index.set(data.id, entryOf(data, Math.max(stat.size, 0), stat.mtimeMs));
+        const entry = entries[i] as IndexEntry;
+        entry.size = Math.max(stat.size, 0);
+        entry.mtimeMs = stat.mtimeMs;
+        this.index.set(data.id, entry);
         this.onRecord?.(data.id, data);
       }),
     );

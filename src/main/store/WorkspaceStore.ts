@@ -11,6 +11,7 @@ import { SearchIndex, type FillStats } from '../search/SearchIndex';
 import { SummaryList } from '../search/SummaryList';
 import { queryWords } from '../search/searchText';
 import { buildSeedRecords } from '../seed/seedWorkspace';
+import type { CheckedRecord } from './batchWrite';
 import { ComparisonIndex } from './ComparisonIndex';
 import { ComparisonRepository, type SaveOptions } from './ComparisonRepository';
 import { parseRecord } from './DurableAdapter';
@@ -33,8 +34,8 @@ import { openSettings } from './workspaceSettings';
 export interface RecordWriter {
   readonly fs: FsLayer;
   putComparison(record: Comparison): Promise<Comparison>;
-  /** Many at once, durably as a batch (batchWrite.ts); on failure some may be written: restore them. */
-  putComparisons(records: readonly Comparison[]): Promise<void>;
+  /** Many at once, durably as a batch (batchWrite.ts; a CheckedRecord is written as checked); on failure some may be written: restore them. */
+  putComparisons(records: ReadonlyArray<Comparison | CheckedRecord<Comparison>>): Promise<void>;
   putPerson(record: Person): Promise<Person>;
   /** The file's text, or null when there is none. */
   readRecordFile(kind: 'comparison' | 'person', id: string): Promise<string | null>;
@@ -297,6 +298,11 @@ export class WorkspaceStore {
 
   getComparison(id: string): Promise<Comparison> {
     return this.comparisons.get(id);
+  }
+
+  /** The stored article for reading only (an export): it may be shared, so never change it. */
+  readComparison(id: string): Promise<Comparison> {
+    return this.comparisons.readShared(id);
   }
 
   createComparison(termNames: string[]): Promise<Comparison> {

@@ -12,7 +12,7 @@ export const BATCH_WRITE_CONCURRENCY = 64;
 
 /**
  * writeFileDurable for many files at once (an import): every file goes to a unique temp file
- * beside its target, written and fsynced `BATCH_WRITE_CONCURRENCY` at a time; then all are
+ * beside its target, written and fsynced `BATCH_WRITE_CONCURRENCY` at a time (pooled); then all are
  * renamed into place and each folder involved is fsynced once. The same guarantee per file as
  * writeFileDurable — once this resolves every file survives a crash, until then each target
  * holds its old content or the new one whole — at a fraction of the cost, since concurrent
@@ -26,28 +26,38 @@ export async function writeFilesDurable(files: ReadonlyArray<{ path: string; dat
   const temps = files.map(({ path }) => join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`));
   const renamed = new Set<number>();
   try {
-    for (let start = 0; start < files.length; start += BATCH_WRITE_CONCURRENCY) {
-      const slice = files.slice(start, start + BATCH_WRITE_CONCURRENCY);
-      const results = await Promise.allSettled(slice.map((file, k) => writeSynced(temps[start + k] as string, file.data, fs)));
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
-    }
-    for (let start = 0; start < files.length; start += BATCH_WRITE_CONCURRENCY) {
-      const slice = files.slice(start, start + BATCH_WRITE_CONCURRENCY);
-      const results = await Promise.allSettled(
-        slice.map(async (file, k) => {
-          await fs.rename(temps[start + k] as string, file.path);
-          renamed.add(start + k);
-        }),
-      );
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
-    }
+    await pooled(files.length, BATCH_WRITE_CONCURRENCY, (i) => writeSynced(temps[i] as string, (files[i] as { data: string }).data, fs));
+    await pooled(files.length, BATCH_WRITE_CONCURRENCY, async (i) => {
+      await fs.rename(temps[i] as string, (files[i] as { path: string }).path);
+      renamed.add(i);
+    });
     await Promise.all([...new Set(files.map((f) => dirname(f.path)))].map((folder) => syncFolder(folder, fs)));
   } catch (error) {
     await Promise.all(temps.map((temp, i) => (renamed.has(i) ? undefined : fs.unlink(temp).catch(() => undefined))));
     throw error;
   }
+}
+
+/**
+ * Runs `task(0 … count-1)` with at most `limit` running at once, each slot taking the next index
+ * as soon as its task ends (no waiting for the slowest of a wave). After a failure no new task
+ * starts; the running ones settle, then the first error is thrown.
+ */
+export async function pooled(count: number, limit: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const slot = async (): Promise<void> => {
+    while (failure === null && next < count) {
+      const index = next++;
+      try {
+        await task(index);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, slot));
+  if (failure) throw (failure as { error: unknown }).error;
 }
 
 async function writeSynced(path: string, data: string, fs: FsLayer): Promise<void> {
@@ -63,16 +73,74 @@ async function writeSynced(path: string, data: string, fs: FsLayer): Promise<voi
   }
 }
 
+/** A record checked for writing, with the file text serialized from exactly the checked value. */
+export interface CheckedRecord<T> {
+  readonly data: T;
+  readonly text: string;
+}
+
+/** Values that passed a schema and were sealed right after (see sealChecked), by the schema they passed. */
+const sealed = new WeakMap<object, z.ZodType<unknown>>();
+/** The CheckedRecords checkedRecord made (insertMany writes only these without checking again). */
+const issued = new WeakSet<object>();
+
+/**
+ * Marks `data`, the output of a successful `schema` parse, as checked for writing: refuses a
+ * forbidden key (INVALID_INPUT), then deep-freezes it so it stays what was checked. Checking it
+ * again for the same schema (checkForWrite, checkedRecord) then costs nothing: an import checks
+ * each record once, when the bundle is read. Returns `data`.
+ */
+export function sealChecked<T>(schema: z.ZodType<T>, data: T, failure: (reason: string) => string = (reason) => `The record is not valid: ${reason}`): T {
+  if (data === null || typeof data !== 'object') return data;
+  const forbidden = findForbiddenKey(data);
+  if (forbidden) throw new ServiceError('INVALID_INPUT', failure(`it contains the forbidden key "${forbidden}"`), { issues: [] });
+  deepFreeze(data);
+  sealed.set(data, schema as z.ZodType<unknown>);
+  return data;
+}
+
+function deepFreeze(value: object): void {
+  const stack: object[] = [value];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const current = stack.pop() as object;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    Object.freeze(current);
+    for (const child of Object.values(current)) if (child !== null && typeof child === 'object') stack.push(child);
+  }
+}
+
 /**
  * A record checked for writing as DurableAdapter.write checks it (schema, no forbidden key),
- * with its file text; a failure is INVALID_INPUT in the words writeRecord uses.
+ * sealed (see sealChecked); a failure is INVALID_INPUT in the words `failure` gives (by default
+ * writeRecord's). A value already sealed for this schema is returned as it is.
  */
-export function checkedRecord<T>(schema: z.ZodType<T>, data: T, label: string): { data: T; text: string } {
+export function checkForWrite<T>(
+  schema: z.ZodType<T>,
+  data: T,
+  label: string,
+  failure: (reason: string) => string = (reason) => `Could not save “${label}”: ${reason}`,
+): T {
+  if (isSealed(schema, data)) return data;
   const checked = schema.safeParse(data);
-  if (!checked.success) {
-    throw new ServiceError('INVALID_INPUT', `Could not save “${label}”: ${zodIssuesInWords(checked.error.issues)}`, { issues: zodIssuesAsData(checked.error.issues) });
-  }
-  const forbidden = findForbiddenKey(checked.data);
-  if (forbidden) throw new ServiceError('INVALID_INPUT', `Could not save “${label}”: it contains the forbidden key "${forbidden}"`, { issues: [] });
-  return { data: checked.data, text: stableStringify(checked.data) };
+  if (!checked.success) throw new ServiceError('INVALID_INPUT', failure(zodIssuesInWords(checked.error.issues)), { issues: zodIssuesAsData(checked.error.issues) });
+  return sealChecked(schema, checked.data, failure);
+}
+
+/** checkForWrite, with the file text serialized from exactly the checked (and frozen) value. */
+export function checkedRecord<T>(schema: z.ZodType<T>, data: T, label: string, failure?: (reason: string) => string): CheckedRecord<T> {
+  const value = checkForWrite(schema, data, label, failure);
+  const out: CheckedRecord<T> = Object.freeze({ data: value, text: stableStringify(value) });
+  issued.add(out);
+  return out;
+}
+
+function isSealed<T>(schema: z.ZodType<T>, data: T): boolean {
+  return data !== null && typeof data === 'object' && sealed.get(data) === schema;
+}
+
+/** True for a CheckedRecord made by checkedRecord (not a look-alike built elsewhere). */
+export function isCheckedRecord(value: unknown): value is CheckedRecord<unknown> {
+  return value !== null && typeof value === 'object' && issued.has(value);
 }

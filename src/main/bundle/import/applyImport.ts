@@ -3,9 +3,9 @@ import { ServiceError } from '../../../shared/api/errors';
 import { comparisonSchema, type Comparison } from '../../../shared/model/comparison';
 import { personSchema, type Person } from '../../../shared/model/person';
 import { uniqueSlug } from '../../../shared/model/slug';
-import { HistoryStore, personContentHash, type SnapshotWrite } from '../../history/HistoryStore';
-import { zodIssuesInWords } from '../../services/zodIssuesInWords';
+import { HistoryStore, personContentHash, type SnapshotInput, type SnapshotWrite } from '../../history/HistoryStore';
 import type { FsLayer } from '../../store/fsLayer';
+import { checkedRecord, checkForWrite, type CheckedRecord } from '../../store/batchWrite';
 import type { RecordWriter } from '../../store/WorkspaceStore';
 import { contentHash } from '../contentHash';
 import { mergeParts, mergeReviewValue } from './partMerge';
@@ -26,6 +26,8 @@ export interface ApplyOptions {
   history?: HistoryStore;
   /** New ids for copies (tests). */
   newId?: () => string;
+  /** Articles per durable batch (tests; default ARTICLE_BATCH). */
+  articleBatch?: number;
 }
 
 export interface ImportResult {
@@ -48,13 +50,17 @@ interface Write {
   /** The local record this write replaces (snapshotted first). */
   previous: Comparison | Person | null;
   lineage?: string[];
+  /** The record's content hash, when known already (an incoming article taken as it is). */
+  hash?: string;
 }
 
 /**
  * Applies a plan all-or-nothing. Every target record is computed and validated in memory
- * first (schemas, slugs unique, bylines naming known people); then, in one serial store task,
- * each local record about to change is snapshotted, the records are written, and each result is
- * snapshotted with reason 'import' (articles with the lineage they arrived with). If anything
+ * first (schemas, slugs unique, bylines naming known people; each record checked once and
+ * frozen, then serialized once: the text written is the text its snapshot embeds); then, in one
+ * serial store task, each local record about to change is snapshotted, the records are written
+ * (articles in durable batches, each batch's import snapshots written alongside it) and each
+ * result is snapshotted with reason 'import' (articles with the lineage they arrived with). If anything
  * fails midway, every written file is put back byte for byte and the new snapshots removed.
  */
 export async function applyImport(
@@ -133,7 +139,9 @@ export async function applyImport(
     const local = analysis.local;
     if (!local) {
       const slug = item.newSlug ?? theirs.slug;
-      writes.push({ kind: 'comparison', record: { ...theirs, slug, slugEdited: theirs.slugEdited || slug !== theirs.slug }, outcome: 'created', previous: null, lineage: a.lineage });
+      // Taken as read (the bundle reader checked and froze it, and hashed it: lineage[0]), unless its slug must change.
+      const record = slug === theirs.slug ? theirs : { ...theirs, slug, slugEdited: true };
+      writes.push({ kind: 'comparison', record, outcome: 'created', previous: null, lineage: a.lineage, ...(record === theirs && Object.isFrozen(theirs) ? { hash: a.lineage[0] } : {}) });
       continue;
     }
     if (choice === 'both') {
@@ -182,13 +190,17 @@ function copyOf(theirs: Comparison, store: ImportReadTarget, writes: Write[], id
   return { ...theirs, id, revision: 1, createdAt: at, updatedAt: at, slug: uniqueSlug(theirs.slug, taken), slugEdited: true };
 }
 
+/**
+ * Every record checked as the store checks it before anything is written, and sealed (frozen)
+ * so it is written as checked; records the bundle reader checked and sealed are not parsed
+ * again (checkForWrite).
+ */
 function validateWrites(store: ImportReadTarget, writes: Write[]): Write[] {
-  const out = writes.map((w) => {
-    const schema = w.kind === 'comparison' ? comparisonSchema : personSchema;
-    const checked = schema.safeParse(w.record);
+  const out = writes.map((w): Write => {
     const label = w.kind === 'comparison' ? `“${(w.record as Comparison).title}”` : (w.record as Person).name;
-    if (!checked.success) throw new ServiceError('INVALID_INPUT', `${label} would not be valid after the import: ${zodIssuesInWords(checked.error.issues)}`);
-    return { ...w, record: checked.data };
+    const failure = (reason: string) => `${label} would not be valid after the import: ${reason}`;
+    const record = w.kind === 'comparison' ? checkForWrite(comparisonSchema, w.record as Comparison, label, failure) : checkForWrite(personSchema, w.record as Person, label, failure);
+    return { ...w, record };
   });
   const articles = new Map(store.listComparisons().map((s) => [s.id, s.slug]));
   for (const w of out) if (w.kind === 'comparison') articles.set(w.record.id, (w.record as Comparison).slug);
@@ -222,21 +234,60 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     // People before articles, so a byline never names someone not yet written.
     const people = writes.filter((w) => w.kind === 'person');
     const articles = writes.filter((w) => w.kind === 'comparison');
+    // Each result is snapshotted with reason 'import', embedding the text written (not serialized again).
+    const imported = (w: Write, text: string): SnapshotInput => ({
+      kind: w.kind,
+      record: w.record,
+      reason: 'import',
+      by: opts.by,
+      at: opts.now,
+      recordText: text,
+      ...(w.hash ? { contentHash: w.hash } : {}),
+      ...(w.lineage ? { lineage: w.lineage } : {}),
+    });
     for (const w of people) {
       originals.push({ kind: w.kind, id: w.record.id, text: await writer.readRecordFile(w.kind, w.record.id) });
       await writer.putPerson(w.record as Person);
     }
-    // Articles in batches written durably together; each file's old text is kept first.
-    for (let start = 0; start < articles.length; start += ARTICLE_BATCH) {
-      const batch = articles.slice(start, start + ARTICLE_BATCH);
-      const texts = await Promise.all(batch.map((w) => writer.readRecordFile('comparison', w.record.id)));
-      batch.forEach((w, i) => originals.push({ kind: 'comparison', id: w.record.id, text: texts[i] ?? null }));
-      await writer.putComparisons(batch.map((w) => w.record as Comparison));
-    }
     await history.snapshotMany(
-      [...people, ...articles].map((w) => ({ kind: w.kind, record: w.record, reason: 'import' as const, by: opts.by, at: opts.now, ...(w.lineage ? { lineage: w.lineage } : {}) })),
+      people.map((w) => imported(w, checkedRecord(personSchema, w.record as Person, (w.record as Person).name).text)),
       snapshots,
     );
+    // Articles in batches written durably together, their snapshots written alongside (the
+    // file system commits concurrent fsyncs together); each file's old text is kept first.
+    // Each batch is prepared (old texts read, records serialized: a batch at a time, as 10,000
+    // texts held at once would double the memory) while the one before it is being written.
+    const size = Math.max(1, opts.articleBatch ?? ARTICLE_BATCH);
+    const prepare = async (start: number) => {
+      const batch = articles.slice(start, start + size);
+      const texts = await Promise.all(batch.map((w) => writer.readRecordFile('comparison', w.record.id)));
+      // Sealed by validateWrites: each is the record as checked.
+      const checked = batch.map((w) => checkedRecord(comparisonSchema, w.record as Comparison, (w.record as Comparison).title));
+      return { batch, texts, checked };
+    };
+    let next: Promise<Awaited<ReturnType<typeof prepare>>> | null = articles.length > 0 ? prepare(0) : null;
+    for (let start = 0; next; start += size) {
+      const { batch, texts, checked } = await next;
+      // Kept only now, as the batch is written (a rollback restores exactly the files written to).
+      batch.forEach((w, i) => originals.push({ kind: 'comparison', id: w.record.id, text: texts[i] ?? null }));
+      const writing = Promise.allSettled([
+        writer.putComparisons(checked),
+        history.snapshotMany(
+          batch.map((w, i) => imported(w, (checked[i] as CheckedRecord<Comparison>).text)),
+          snapshots,
+        ),
+      ]);
+      next = start + size < articles.length ? prepare(start + size) : null;
+      const preparing = next;
+      // Handled at once (awaited on the next turn of the loop, or settled before a rollback).
+      preparing?.catch(() => undefined);
+      // Both settle before a failure is thrown: the rollback must see every file either one wrote.
+      const failed = (await writing).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
+        await preparing?.catch(() => undefined);
+        throw failed.reason;
+      }
+    }
   } catch (error) {
     const rollbackErrors: unknown[] = [];
     for (const o of [...originals].reverse()) {

@@ -3,7 +3,6 @@ import { basename } from 'node:path';
 import { ulid } from 'ulid';
 import type { z } from 'zod';
 import { ServiceError } from '../../../shared/api/errors';
-import { buildArticleJson } from '../../../shared/export/articleJson';
 import { COMPARISON_FORMAT, comparisonSchema, defaultTitle, type Comparison } from '../../../shared/model/comparison';
 import { PERSON_FORMAT, personSchema, type Person } from '../../../shared/model/person';
 import { isValidSlug, slugFromTerms } from '../../../shared/model/slug';
@@ -118,12 +117,10 @@ export async function markdownContents(parsed: ParsedArticleMarkdown, target: Im
   }
   const checked = check(source, comparisonSchema, record);
   const hash = contentHash(checked);
-  const allPeople = [...localPeople.filter((p) => !people.some((x) => x.record.id === p.id)), ...people.map((p) => p.record)];
-  const article = buildArticleJson({ comparison: checked, people: allPeople, articles: target.listComparisons(), status: 'draft', contentHash: hash });
   return {
     source,
     manifest: null,
-    articles: [{ item: { id: checked.id, slug: checked.slug, revision: checked.revision, status: 'draft', signOff: null, files: [] }, article, record: checked, lineage: [hash] }],
+    articles: [{ item: { id: checked.id, slug: checked.slug, revision: checked.revision, status: 'draft', signOff: null, files: [] }, record: checked, lineage: [hash] }],
     people,
     report,
   };

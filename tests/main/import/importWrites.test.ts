@@ -1,0 +1,207 @@
+import fc from 'fast-check';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyImport, planImport, readBundle } from '../../../src/main/bundle/import';
+import { contentHash } from '../../../src/main/bundle/contentHash';
+import { HistoryStore, snapshotText } from '../../../src/main/history/HistoryStore';
+import { checkedRecord, isCheckedRecord, pooled, sealChecked } from '../../../src/main/store/batchWrite';
+import { comparisonSchema, type Comparison } from '../../../src/shared/model/comparison';
+import { personSchema } from '../../../src/shared/model/person';
+import { stableStringify } from '../../../src/shared/util/stableStringify';
+import { nodeFs, type FsLayer } from '../../../src/main/store/fsLayer';
+import type { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
+import { errnoError, fileSnapshot } from '../storeTestKit';
+import { exportTo, opened, openStore, treeHash } from './importKit';
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+const NOW = new Date(Date.UTC(2024, 5, 2));
+
+/** The seed workspace (rich articles and people) exported, read back, planned and applied into an empty one. */
+async function importSeed() {
+  const source = await openStore({ seed: true });
+  const bundle = await exportTo(source, 'seed.zip');
+  const contents = await readBundle(bundle);
+  const into = await openStore();
+  const history = HistoryStore.forStore(into);
+  const plan = await planImport(into, contents, history);
+  await applyImport(into, contents, plan, {}, { by: 'tester', now: NOW, history });
+  return { contents, into };
+}
+
+describe('what an import writes', () => {
+  it('writes each record as its checked text, and embeds that same text in its import snapshot', async () => {
+    const { contents, into } = await importSeed();
+    expect(contents.articles.length).toBeGreaterThan(0);
+    for (const a of contents.articles) {
+      const file = await readFile(join(into.path, 'comparisons', `${a.record.id}.json`), 'utf8');
+      const stored = comparisonSchema.parse(JSON.parse(file));
+      // The exact text of the record that was checked: canonical, valid, the bundle's record.
+      expect(file).toBe(stableStringify(stored));
+      expect(file).toBe(stableStringify(a.record));
+      const snapshots = await readdir(join(into.path, 'history', a.record.id));
+      expect(snapshots).toEqual([`${stored.revision}.json`]);
+      const snapshot = await readFile(join(into.path, 'history', a.record.id, snapshots[0] as string), 'utf8');
+      const parsed = JSON.parse(snapshot) as { record: Comparison; contentHash: string; lineage: string[]; reason: string };
+      // The snapshot spliced from the record's text is byte for byte what serializing it whole gives.
+      expect(snapshot).toBe(stableStringify(parsed));
+      expect(stableStringify(parsed.record)).toBe(file);
+      expect(parsed.contentHash).toBe(contentHash(stored));
+      expect(parsed.lineage).toEqual(a.lineage);
+      expect(parsed.reason).toBe('import');
+    }
+  });
+
+  it('hands on records that were read frozen, so what was checked is what is written', async () => {
+    const source = await openStore({ seed: true });
+    const contents = await readBundle(await exportTo(source, 'seed.zip'));
+    const record = contents.articles[0]?.record as Comparison;
+    expect(Object.isFrozen(record) && Object.isFrozen(record.summary) && Object.isFrozen(record.terms[0])).toBe(true);
+    expect(() => {
+      (record as { title: string }).title = '';
+    }).toThrow(TypeError);
+    // Trusted without a second parse, with the same text a full check gives.
+    expect(checkedRecord(comparisonSchema, record, 'x').text).toBe(checkedRecord(comparisonSchema, structuredClone(record), 'x').text);
+  });
+});
+
+describe('checkedRecord and sealChecked', () => {
+  const seedArticle = async (): Promise<Comparison> => {
+    const store = await openStore({ seed: true });
+    return store.getComparison(store.listComparisons()[0]?.id as string);
+  };
+
+  it('checks a value sealed for another schema, and a look-alike of a checked record is not trusted', async () => {
+    const article = await seedArticle();
+    // Sealed as a valid article, it is still parsed (and refused) when checked as a person.
+    const sealed = sealChecked(comparisonSchema, comparisonSchema.parse(article));
+    expect(checkedRecord(comparisonSchema, sealed, 'a').data).toBe(sealed);
+    expect(() => checkedRecord(personSchema, sealed as never, 'p')).toThrow(/Could not save “p”/);
+    const lookAlike = { data: { ...article, title: '' }, text: '{}' };
+    expect(isCheckedRecord(lookAlike)).toBe(false);
+    expect(isCheckedRecord(checkedRecord(comparisonSchema, article, 'a'))).toBe(true);
+  });
+
+  it('refuses an unsealed invalid record in the words the caller gives, writing nothing', async () => {
+    const article = await seedArticle();
+    expect(() => checkedRecord(comparisonSchema, { ...article, slug: 'Not A Slug' }, 'A', (reason) => `A would not be valid after the import: ${reason}`)).toThrow(
+      /^A would not be valid after the import: .*slug/i,
+    );
+    const store = opened[opened.length - 1];
+    const dir = store?.path as string;
+    const before = await fileSnapshot(dir);
+    await expect(store?.withRecordWriter((w) => w.putComparisons([{ ...article, summary: { type: 'doc' } as never }]))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await fileSnapshot(dir)).toEqual(before);
+  });
+});
+
+describe('snapshotText', () => {
+  it('equals serializing the snapshot whole, for any record and header', () => {
+    const text = fc.oneof(fc.string(), fc.constantFrom('a\nb', '"\\n"', '\u2028', 'é\u{1F600}', '  indented\n  '));
+    const meta = fc.record(
+      { at: text, by: text, reason: text, kind: fc.constantFrom('comparison', 'person'), contentHash: text, lineage: fc.array(text, { maxLength: 3 }) },
+      { requiredKeys: ['at', 'by', 'reason', 'kind', 'contentHash'] },
+    );
+    const record = fc.dictionary(fc.oneof(fc.string(), fc.constant('0')), fc.jsonValue(), { maxKeys: 6 });
+    fc.assert(
+      fc.property(meta, record, (m, r) => {
+        expect(snapshotText(m, stableStringify(r))).toBe(stableStringify({ ...m, record: r }));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('refuses a header with a key that sorts after "record"', () => {
+    expect(() => snapshotText({ at: 'x', zed: 1 }, '{}\n')).toThrow(/sorting before "record"/);
+  });
+});
+
+describe('pooled', () => {
+  it('runs every task once with at most `limit` at a time, each slot moving on as soon as its task ends', async () => {
+    let running = 0;
+    let most = 0;
+    const ran: number[] = [];
+    await pooled(20, 3, async (i) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, i % 4));
+      ran.push(i);
+      running--;
+    });
+    expect(most).toBe(3);
+    expect([...ran].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
+  it('starts nothing after a failure, lets the running tasks settle, then throws the first error', async () => {
+    const started: number[] = [];
+    let settled = 0;
+    const run = pooled(50, 4, async (i) => {
+      started.push(i);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      settled++;
+      if (i === 5) throw new Error('disk full');
+    });
+    await expect(run).rejects.toThrow('disk full');
+    expect(settled).toBe(started.length);
+    expect(started.length).toBeLessThan(12);
+  });
+});
+
+describe('an import in many pipelined batches', () => {
+  const ARTICLES = 40;
+  /** Eight articles a batch: five batches, each prepared while the one before is written. */
+  const BATCH = 8;
+
+  async function bundleOf(count: number): Promise<string> {
+    const source = await openStore();
+    for (let i = 0; i < count; i++) await source.createComparison([`Term ${i}`, `Other ${i}`]);
+    return exportTo(source, 'many.zip');
+  }
+
+  async function importAll(into: WorkspaceStore, bundle: string) {
+    const contents = await readBundle(bundle);
+    const history = HistoryStore.forStore(into);
+    const plan = await planImport(into, contents, history);
+    return applyImport(into, contents, plan, {}, { by: 'tester', now: NOW, history, articleBatch: BATCH });
+  }
+
+  it('writes every article with its snapshot, and puts the workspace back byte for byte when a later batch fails', async () => {
+    const bundle = await bundleOf(ARTICLES);
+    const plain = await openStore();
+    const result = await importAll(plain, bundle);
+    expect(result.written).toHaveLength(ARTICLES);
+    expect(result.snapshots).toBe(ARTICLES);
+    for (const s of plain.listComparisons()) expect((await HistoryStore.forStore(plain).list(s.id)).map((e) => e.reason)).toEqual(['import']);
+
+    for (const what of ['read', 'rename'] as const) {
+      let armed = false;
+      let count = 0;
+      // The 4th batch: its old texts are read while the 3rd is written; its renames come after.
+      const nth = what === 'read' ? 3 * BATCH + 2 : 3 * BATCH + 3;
+      const fail = () => armed && ++count === nth;
+      const fs: FsLayer = {
+        ...nodeFs,
+        readFile: async (path) => {
+          if (what === 'read' && path.includes('comparisons') && fail()) throw errnoError('EIO');
+          return nodeFs.readFile(path);
+        },
+        rename: async (from, to) => {
+          if (what === 'rename' && from.includes('comparisons') && fail()) throw errnoError('ENOSPC');
+          return nodeFs.rename(from, to);
+        },
+      };
+      const into = await openStore({ fs, seed: true });
+      await into.flushIndex();
+      const before = await treeHash(into.path);
+      const listed = into.listComparisons().length;
+      armed = true;
+      await expect(importAll(into, bundle)).rejects.toMatchObject({ code: 'IO', message: /nothing was changed/ });
+      expect(count).toBeGreaterThanOrEqual(nth);
+      expect(await treeHash(into.path)).toBe(before);
+      expect(into.listComparisons()).toHaveLength(listed);
+    }
+  });
+});
