@@ -12,12 +12,17 @@ import { stableStringify } from '../store/durableWrite';
 import { contentHash } from './contentHash';
 import { allJsonSchemas } from './jsonSchemas';
 import { buildManifest, bundleFile } from './manifest';
-import { writeZipFile } from './zipWriter';
+import { EntryDeflater, writeZipEntries, writeZipFile, type DeflatedEntry } from './zipWriter';
 
 /** What an export reads: the workspace store satisfies it. */
 export interface ExportSource {
   listComparisons(): ComparisonSummary[];
   getComparison(id: string): Promise<Comparison>;
+  /**
+   * The article as stored, possibly a copy the source shares (the store's recent records): the
+   * export only reads it, so it skips the copy getComparison makes. Used when given.
+   */
+  readComparison?(id: string): Promise<Comparison>;
   listPeople(): Person[];
 }
 
@@ -76,23 +81,52 @@ const SNAPSHOT_BATCH = 16;
 export async function buildBundleFiles(
   source: ExportSource,
   opts: Omit<ExportOptions, 'out' | 'format'>,
-): Promise<{ files: Map<string, Buffer>; items: number; exported: Comparison[]; needSnapshot: Comparison[] }> {
+): Promise<{ files: Map<string, Buffer>; items: number; needSnapshot: Comparison[] }> {
+  const files = new Map<string, Buffer>();
+  const { items, needSnapshot } = await renderBundle(source, opts, {
+    add: (path, text) => {
+      const data = Buffer.from(text, 'utf8');
+      files.set(path, data);
+      return bundleFile(path, data);
+    },
+  });
+  return { files, items, needSnapshot };
+}
+
+/** Where the rendered files go. */
+interface BundleSink {
+  /** Takes one file's text (once); gives its manifest record, now or once its bytes are hashed. */
+  add(path: string, text: string): BundleFile | Promise<BundleFile>;
+  /** Resolves when the sink can take more (the zip's deflater, when it has enough in hand). */
+  room?(): Promise<void>;
+  /** Sends on what it holds back (before its records are awaited). */
+  flush?(): void;
+}
+
+type Pending<T> = Omit<T, 'files'> & { files: Array<BundleFile | Promise<BundleFile>> };
+
+/**
+ * Renders the bundle, handing each file to `sink` once, as it is made (articles in slug order,
+ * then people, schemas and the manifest last).
+ */
+async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out' | 'format'>, sink: BundleSink): Promise<{ items: number; needSnapshot: Comparison[] }> {
   const all = source.listComparisons();
   const summaries = selectSummaries(all, opts);
   const allPeople = source.listPeople();
   const articles = new Map(all.map((s) => [s.id, { id: s.id, slug: s.slug, title: s.title }]));
-  const files = new Map<string, Buffer>();
-  const items: Manifest['items'] = [];
+  const items: Array<Pending<Manifest['items'][number]>> = [];
   const peopleIds = new Set<string>();
-  const exported: Comparison[] = [];
   /** Exported articles whose newest snapshot does not hold their content yet. */
   const needSnapshot: Comparison[] = [];
-  const descriptions = new Map<string, BundleFile>();
-  const described = (path: string, data: Buffer): BundleFile => {
-    const file = bundleFile(path, data);
-    descriptions.set(path, file);
-    return file;
+  const described: Array<BundleFile | Promise<BundleFile>> = [];
+  /** The file's record (not awaited: a zip's comes from the worker), after the sink has room again. */
+  const file = async (path: string, text: string): Promise<[BundleFile | Promise<BundleFile>]> => {
+    const record = sink.add(path, text);
+    described.push(record);
+    await sink.room?.();
+    return [record];
   };
+  const read = source.readComparison ? source.readComparison.bind(source) : source.getComparison.bind(source);
   const total = summaries.length;
   opts.onProgress?.(0, total);
   opts.signal?.throwIfAborted();
@@ -101,15 +135,15 @@ export async function buildBundleFiles(
   const reads: Array<Promise<Prepared>> = [];
   const startRead = (i: number) => {
     const summary = summaries[i] as ComparisonSummary;
-    const read = (async (): Promise<Prepared> => {
-      const comparison = await source.getComparison(summary.id);
+    const prepared = (async (): Promise<Prepared> => {
+      const comparison = await read(summary.id);
       const hash = contentHash(comparison);
       const history = opts.history ? await opts.history.exportLineage(comparison, hash) : null;
       return { summary, comparison, hash, history };
     })();
     // Awaited in order below; a failure ahead of the one awaited must not count as unhandled.
-    read.catch(() => undefined);
-    reads[i] = read;
+    prepared.catch(() => undefined);
+    reads[i] = prepared;
   };
   for (let index = 0; index < total; index++) {
     for (let ahead = reads.length; ahead < Math.min(total, index + READ_AHEAD); ahead++) startRead(ahead);
@@ -117,12 +151,8 @@ export async function buildBundleFiles(
     delete reads[index];
     opts.signal?.throwIfAborted();
     const article = buildArticleJson({ comparison, people: allPeople, articles, status: summary.status, contentHash: hash });
-    const jsonPath = `comparisons/${comparison.slug}.json`;
-    const mdPath = `comparisons/${comparison.slug}.md`;
-    const json = Buffer.from(stableStringify(article), 'utf8');
-    const md = Buffer.from(buildArticleMarkdown(article), 'utf8');
-    files.set(jsonPath, json).set(mdPath, md);
-    exported.push(comparison);
+    const [json] = await file(`comparisons/${comparison.slug}.json`, stableStringify(article));
+    const [md] = await file(`comparisons/${comparison.slug}.md`, buildArticleMarkdown(article));
     if (history && history.newest !== hash) needSnapshot.push(comparison);
     items.push({
       id: comparison.id,
@@ -130,31 +160,31 @@ export async function buildBundleFiles(
       revision: comparison.revision,
       status: summary.status,
       signOff: readSignOff(comparison, hash),
-      files: [described(jsonPath, json), described(mdPath, md)],
+      files: [json, md],
       ...(history ? { lineage: history.lineage } : {}),
     });
     for (const id of [comparison.byline.authorId, comparison.byline.editorId]) if (id) peopleIds.add(id);
     opts.onProgress?.(index + 1, total);
   }
-  const people: Manifest['people'] = [];
+  const people: Array<Pending<Manifest['people'][number]>> = [];
   for (const person of allPeople.filter((p) => peopleIds.has(p.id))) {
-    const path = `people/${person.id}.json`;
-    const data = Buffer.from(stableStringify(buildPersonJson(person)), 'utf8');
-    files.set(path, data);
-    people.push({ id: person.id, revision: person.revision, files: [described(path, data)] });
+    people.push({ id: person.id, revision: person.revision, files: await file(`people/${person.id}.json`, stableStringify(buildPersonJson(person))) });
   }
-  for (const { path, schema } of allJsonSchemas()) files.set(path, Buffer.from(stableStringify(schema), 'utf8'));
+  for (const { path, schema } of allJsonSchemas()) await file(path, stableStringify(schema));
+  // Each file's record (sha256, size) as the sink made it, once.
+  sink.flush?.();
+  const settled = async <T>(x: Pending<T>): Promise<T> => ({ ...x, files: await Promise.all(x.files) }) as T;
   const manifest = buildManifest({
     createdAt: opts.now,
     createdBy: opts.createdBy,
     appVersion: opts.appVersion,
-    items,
-    people,
-    // Each file's sha256 once: articles and people were described as they were made.
-    files: [...files].map(([path, data]) => descriptions.get(path) ?? bundleFile(path, data)),
+    items: await Promise.all(items.map(settled)),
+    people: await Promise.all(people.map(settled)),
+    files: await Promise.all(described),
   });
-  files.set('manifest.json', Buffer.from(stableStringify(manifest), 'utf8'));
-  return { files, items: items.length, exported, needSnapshot };
+  // Its record is not needed (the manifest does not list itself).
+  void sink.add('manifest.json', stableStringify(manifest));
+  return { items: items.length, needSnapshot };
 }
 
 function selectSummaries(all: ComparisonSummary[], opts: Pick<ExportOptions, 'status' | 'only'>): ComparisonSummary[] {
@@ -184,10 +214,9 @@ export async function exportBundle(source: ExportSource, opts: ExportOptions): P
   if (existing && (opts.format === 'folder' || existing.isDirectory())) {
     throw new ServiceError('INVALID_INPUT', `${opts.out} already exists; choose a new name.`);
   }
-  const { files, items, needSnapshot } = await buildBundleFiles(source, opts);
   const temp = join(parent, `.${basename(opts.out)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const bytes = opts.format === 'zip' ? await writeZip(temp, files, opts.signal) : await writeFolder(temp, files, opts.signal);
+    const { items, needSnapshot, bytes } = opts.format === 'zip' ? await exportZip(source, opts, temp) : await exportFolder(source, opts, temp);
     opts.signal?.throwIfAborted();
     await rename(temp, opts.out);
     // An article whose newest snapshot already holds this content (a signed-off article has its
@@ -203,6 +232,40 @@ export async function exportBundle(source: ExportSource, opts: ExportOptions): P
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Each file is deflated on the thread pool as soon as it is rendered (while the next articles
+ * render), and only its deflated bytes are kept until the zip is written, in name order.
+ */
+async function exportZip(source: ExportSource, opts: ExportOptions, temp: string): Promise<{ items: number; needSnapshot: Comparison[]; bytes: number }> {
+  const deflater = new EntryDeflater(opts.signal);
+  try {
+    const entries = new Map<string, Promise<DeflatedEntry>>();
+    const { items, needSnapshot } = await renderBundle(source, opts, {
+      // The worker encodes, hashes and deflates each file while the next articles render.
+      add: (path, text) => {
+        const entry = deflater.deflateText(text);
+        entries.set(path, entry);
+        const record = entry.then(({ sha256, size }) => ({ path, sha256, bytes: size }));
+        // Awaited once rendering is done; a cancel before then must not leave it unhandled.
+        record.catch(() => undefined);
+        return record;
+      },
+      room: () => deflater.room(),
+      flush: () => deflater.flush(),
+    });
+    deflater.flush();
+    const bytes = await writeZipEntries(temp, entries, opts.signal ? { signal: opts.signal } : {});
+    return { items, needSnapshot, bytes };
+  } finally {
+    await deflater.close();
+  }
+}
+
+async function exportFolder(source: ExportSource, opts: ExportOptions, temp: string): Promise<{ items: number; needSnapshot: Comparison[]; bytes: number }> {
+  const { files, items, needSnapshot } = await buildBundleFiles(source, opts);
+  return { items, needSnapshot, bytes: await writeFolder(temp, files, opts.signal) };
 }
 
 /**

@@ -125,15 +125,17 @@ export class Publishing {
   private pacedSource(store: WorkspaceStore, signal: AbortSignal): ExportSource {
     const pace = this.options.exportPace;
     let index = 0;
+    const paced = async <T>(read: () => Promise<T>): Promise<T> => {
+      const at = index++;
+      if (pace) await untilAborted(pace(at), signal);
+      signal.throwIfAborted();
+      return read();
+    };
     return {
       listComparisons: () => store.listComparisons(),
       listPeople: () => store.listPeople(),
-      getComparison: async (id) => {
-        const at = index++;
-        if (pace) await untilAborted(pace(at), signal);
-        signal.throwIfAborted();
-        return store.getComparison(id);
-      },
+      getComparison: (id) => paced(() => store.getComparison(id)),
+      readComparison: (id) => paced(() => store.readComparison(id)),
     };
   }
 

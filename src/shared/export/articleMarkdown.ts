@@ -56,13 +56,48 @@ function frontMatter(article: ArticleExport): string {
   if (updated) data.updated = updated;
   data.status = article.review.status;
   data.revision = article.revision;
-  const doc = new Document(data);
-  (doc.get('terms', true) as YAMLSeq).flow = true;
-  // Every string double-quoted, never folded: a title like `No: yes` or `2023-10-10` stays a string.
-  const yaml = doc.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, flowCollectionPadding: false });
+  const yaml = frontMatterYamlQuick(data) ?? frontMatterYaml(data);
   // `<` and `>` only occur inside those double-quoted strings: written as YAML escapes they read
   // back the same, and a renderer that does not know front matter shows no tag from a title.
   return `---\n${yaml.replace(/</g, '\\u003c').replace(/>/g, '\\u003e')}---`;
+}
+
+/** The front matter's YAML, by the yaml library: every string double-quoted, `terms` as a flow sequence. */
+export function frontMatterYaml(data: Record<string, unknown>): string {
+  const doc = new Document(data);
+  (doc.get('terms', true) as YAMLSeq).flow = true;
+  // Every string double-quoted, never folded: a title like `No: yes` or `2023-10-10` stays a string.
+  return doc.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, flowCollectionPadding: false });
+}
+
+/**
+ * Strings the yaml library writes double-quoted exactly as JSON.stringify does: no control
+ * character (a newline is folded, others get YAML escapes) and no surrogate (a lone one is
+ * escaped); `"` and `\\` are escaped the same way in both.
+ */
+const PLAIN_JSON_STRING = /^[^\u0000-\u001f\ud800-\udfff]*$/;
+/** Keys the front matter has, all plain YAML scalars that read back as the same strings. */
+const FRONT_MATTER_KEYS = new Set(['title', 'slug', 'terms', 'author', 'authorCredentials', 'editor', 'editorCredentials', 'updated', 'status', 'revision']);
+
+/**
+ * The same text as frontMatterYaml, written directly (the library's document model costs about
+ * as much as the rest of the Markdown): plain keys, JSON strings, integers, one flow sequence
+ * of strings. Null for anything else (the caller uses the library then).
+ */
+export function frontMatterYamlQuick(data: Record<string, unknown>): string | null {
+  let out = '';
+  for (const [key, value] of Object.entries(data)) {
+    if (!FRONT_MATTER_KEYS.has(key)) return null;
+    if (typeof value === 'string') {
+      if (!PLAIN_JSON_STRING.test(value)) return null;
+      out += `${key}: ${JSON.stringify(value)}\n`;
+    } else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
+      out += `${key}: ${value}\n`;
+    } else if (key === 'terms' && Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && PLAIN_JSON_STRING.test(v))) {
+      out += `${key}: [${value.map((v) => JSON.stringify(v)).join(', ')}]\n`;
+    } else return null;
+  }
+  return out;
 }
 
 function heading(text: string): string {
