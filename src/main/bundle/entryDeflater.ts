@@ -105,7 +105,9 @@ export function deflateEntrySync(content: Uint8Array): DeflatedEntry {
   const crc = crc32(content);
   const size = content.byteLength;
   const deflated = size === 0 ? null : deflateRawSync(content);
-  if (deflated !== null && deflated.byteLength < size) return { crc, method: 8, data: deflated, size };
+  // A small result is a view into zlib's 16 KB output buffer: kept until the zip is written, 10,000
+  // of them would hold 160 MB+, so it gets a buffer of its own size.
+  if (deflated !== null && deflated.byteLength < size) return { crc, method: 8, data: deflated.buffer.byteLength > 2 * deflated.byteLength ? Buffer.from(deflated) : deflated, size };
   return { crc, method: 0, data: asBuffer(content), size };
 }
 

@@ -164,7 +164,9 @@ export class HistoryStore {
    */
   private async readMeta(id: string, revision: number, headerOnly = false): Promise<Omit<z.infer<typeof snapshotSchema>, 'record'>> {
     const text = await this.fs.readFile(join(this.folder(id), `${revision}.json`));
-    const header = headerOnly ? snapshotHeader(text) : null;
+    // Only a complete file (as written: stableStringify's closing brace and newline) is read by its
+    // header alone; one cut short by a crash mid-write is parsed whole, and refused as before.
+    const header = headerOnly && /}\s*$/.test(text.slice(-16)) ? snapshotHeader(text) : null;
     if (header) return header;
     const { record: _record, ...meta } = snapshotSchema.parse(quickSecureJsonParse(text));
     return meta;

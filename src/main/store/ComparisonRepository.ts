@@ -136,9 +136,15 @@ export class ComparisonRepository {
     // While the thread pool writes, the index entries (whose review summary hashes every part)
     // are computed here, a slice at a time so the writes' next steps are not held up.
     const entries: IndexEntry[] = [];
-    for (const [i, { data }] of checked.entries()) {
-      entries.push(entryOf(data, 0, 0));
-      if (i % INSERT_SLICE === INSERT_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
+    try {
+      for (const [i, { data }] of checked.entries()) {
+        entries.push(entryOf(data, 0, 0));
+        if (i % INSERT_SLICE === INSERT_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      // Not before the writes settle: the caller's rollback must come after every rename.
+      await written;
+      throw error;
     }
     const failed = await written;
     if (failed) throw ioError(`Could not save ${records.length} articles`, failed.error);

@@ -204,4 +204,34 @@ describe('an import in many pipelined batches', () => {
       expect(into.listComparisons()).toHaveLength(listed);
     }
   });
+
+  it('writes no import snapshot before its record file is in place (a crash never leaves a snapshot of a revision not on disk)', async () => {
+    const bundle = await bundleOf(ARTICLES);
+    let root = '';
+    let snapshotsOpened = 0;
+    const early: string[] = [];
+    const fs: FsLayer = {
+      ...nodeFs,
+      // A slow disk: renames lag, so anything written alongside them has time to land first.
+      rename: async (from, to) => {
+        await new Promise((done) => setTimeout(done, 5));
+        return nodeFs.rename(from, to);
+      },
+      open: async (path, flags) => {
+        const m = /[\\/]history[\\/]([0-9A-Z]{26})[\\/]\d+\.json$/.exec(path);
+        if (m && flags === 'wx') {
+          snapshotsOpened++;
+          const record = await nodeFs.stat(join(root, 'comparisons', `${m[1]}.json`)).catch(() => null);
+          if (!record) early.push(m[1] as string);
+        }
+        return nodeFs.open(path, flags);
+      },
+    };
+    const into = await openStore({ fs });
+    root = into.path;
+    const result = await importAll(into, bundle);
+    expect(result.written).toHaveLength(ARTICLES);
+    expect(snapshotsOpened).toBe(ARTICLES);
+    expect(early).toEqual([]);
+  });
 });

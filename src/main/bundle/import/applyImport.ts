@@ -253,10 +253,12 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
       people.map((w) => imported(w, checkedRecord(personSchema, w.record as Person, (w.record as Person).name).text)),
       snapshots,
     );
-    // Articles in batches written durably together, their snapshots written alongside (the
-    // file system commits concurrent fsyncs together); each file's old text is kept first.
-    // Each batch is prepared (old texts read, records serialized: a batch at a time, as 10,000
-    // texts held at once would double the memory) while the one before it is being written.
+    // Articles in batches written durably together; a batch's import snapshots are written once its
+    // records are in place (a crash must never leave a snapshot of a revision the record file does
+    // not hold: lineage and history would take it for the local copy), alongside the next batch's
+    // records. Each file's old text is kept first. Each batch is prepared (old texts read, records
+    // serialized: a batch at a time, as 10,000 texts held at once would double the memory) while
+    // the one before it is being written.
     const size = Math.max(1, opts.articleBatch ?? ARTICLE_BATCH);
     const prepare = async (start: number) => {
       const batch = articles.slice(start, start + size);
@@ -266,17 +268,13 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
       return { batch, texts, checked };
     };
     let next: Promise<Awaited<ReturnType<typeof prepare>>> | null = articles.length > 0 ? prepare(0) : null;
+    /** The previous batch's snapshots, being written while this batch's records are. */
+    let snapshotting: Promise<unknown> = Promise.resolve();
     for (let start = 0; next; start += size) {
       const { batch, texts, checked } = await next;
       // Kept only now, as the batch is written (a rollback restores exactly the files written to).
       batch.forEach((w, i) => originals.push({ kind: 'comparison', id: w.record.id, text: texts[i] ?? null }));
-      const writing = Promise.allSettled([
-        writer.putComparisons(checked),
-        history.snapshotMany(
-          batch.map((w, i) => imported(w, (checked[i] as CheckedRecord<Comparison>).text)),
-          snapshots,
-        ),
-      ]);
+      const writing = Promise.allSettled([writer.putComparisons(checked), snapshotting]);
       next = start + size < articles.length ? prepare(start + size) : null;
       const preparing = next;
       // Handled at once (awaited on the next turn of the loop, or settled before a rollback).
@@ -287,7 +285,13 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
         await preparing?.catch(() => undefined);
         throw failed.reason;
       }
+      snapshotting = history.snapshotMany(
+        batch.map((w, i) => imported(w, (checked[i] as CheckedRecord<Comparison>).text)),
+        snapshots,
+      );
+      snapshotting.catch(() => undefined);
     }
+    await snapshotting;
   } catch (error) {
     const rollbackErrors: unknown[] = [];
     for (const o of [...originals].reverse()) {
