@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm test`: typecheck and lint (side by side, each printed whole when done), then vitest, build,
- * Playwright, in that order, each streaming its own
- * output. A failing step doesn't stop the later ones. The very last line is the summary the CI
+ * `npm test`: typecheck and lint (side by side, each printed whole when done), then the build, then
+ * vitest and Playwright side by side (one Playwright worker; each printed whole when both are done).
+ * A failing step doesn't stop the later ones. The very last line is the summary the CI
  * reads: `N passed, N failed` (plus `, N skipped` when Playwright or vitest skipped tests).
  *
  * Counting: one check per tsconfig, one for lint, one for lint:security, one for the build, then every vitest test and
@@ -76,14 +76,14 @@ function readJson(file) {
   }
 }
 
+const VITEST_ARGS = ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`];
+
 function runVitest() {
   rmSync(vitestJson, { force: true });
-  const status = run('vitest', bin('vitest'), [
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile=${vitestJson}`,
-  ]);
+  recordVitest(run('vitest', bin('vitest'), VITEST_ARGS));
+}
+
+function recordVitest(status) {
   const report = readJson(vitestJson);
   if (!report) {
     record('vitest (no report)', 0, 1);
@@ -124,13 +124,16 @@ function ensureBrowser() {
   }
 }
 
+const PLAYWRIGHT_ARGS = ['test', '--reporter=list,json'];
+const PLAYWRIGHT_ENV = { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, E2E_SKIP_BUILD: '1' /* built just before */ };
+
 function runPlaywright() {
   ensureBrowser();
   rmSync(playwrightJson, { force: true });
-  const status = run('playwright', bin('playwright'), ['test', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
-    E2E_SKIP_BUILD: '1', // built just before
-  });
+  recordPlaywright(run('playwright', bin('playwright'), PLAYWRIGHT_ARGS, PLAYWRIGHT_ENV));
+}
+
+function recordPlaywright(status) {
   const report = readJson(playwrightJson);
   if (!report?.stats) {
     record('playwright (no report)', 0, 1);
@@ -149,26 +152,30 @@ mkdirSync(outDir, { recursive: true });
  * The static checks read files and write nothing, so they run side by side (about half their
  * time in sequence); each one's output is printed whole when it ends, in the usual order.
  */
-async function checksInParallel(checks) {
+/** Runs one tool with its output kept (printed whole by the caller); resolves with its exit status. */
+function runCaptured(title, command, args, env = {}) {
   const started = Date.now();
-  const results = await Promise.all(
-    checks.map(
-      ([title, command, args]) =>
-        new Promise((done) => {
-          const chunks = [];
-          const child = spawn(command, args, { cwd: root, env: process.env, shell: process.platform === 'win32' });
-          child.stdout.on('data', (c) => chunks.push(c));
-          child.stderr.on('data', (c) => chunks.push(c));
-          child.on('error', (error) => done({ title, status: null, output: `Could not run ${command}: ${error.message}\n` }));
-          child.on('close', (status) => done({ title, status, output: Buffer.concat(chunks).toString(), ms: Date.now() - started }));
-        }),
-    ),
-  );
-  for (const { title, status, output, ms } of results) {
-    heading(title);
-    process.stdout.write(output);
-    console.log(`--- ${title}: exit ${status} in ${((ms ?? 0) / 1000).toFixed(1)} s (run alongside the other static checks)`);
-    record(title, status === 0 ? 1 : 0, status === 0 ? 0 : 1);
+  return new Promise((done) => {
+    const chunks = [];
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    child.on('error', (error) => done({ title, status: null, output: `Could not run ${command}: ${error.message}\n`, ms: Date.now() - started }));
+    child.on('close', (status) => done({ title, status, output: Buffer.concat(chunks).toString(), ms: Date.now() - started }));
+  });
+}
+
+function printCaptured({ title, status, output, ms }, how) {
+  heading(title);
+  process.stdout.write(output);
+  console.log(`--- ${title}: exit ${status} in ${((ms ?? 0) / 1000).toFixed(1)} s (${how})`);
+}
+
+async function checksInParallel(checks) {
+  const results = await Promise.all(checks.map(([title, command, args]) => runCaptured(title, command, args)));
+  for (const result of results) {
+    printCaptured(result, 'run alongside the other static checks');
+    record(result.title, result.status === 0 ? 1 : 0, result.status === 0 ? 0 : 1);
   }
 }
 
@@ -180,10 +187,34 @@ if (wants('static')) {
     ['lint:security (electronegativity)', process.execPath, [join(root, 'scripts', 'lint-security.mjs')]],
   ]);
 }
-if (wants('unit')) runVitest();
-if (wants('e2e')) {
-  if (check('build (electron-vite build)', bin('electron-vite'), ['build'])) runPlaywright();
-  else console.error('The build failed, so the e2e tests were not run.');
+if (only === undefined) {
+  // The whole suite: vitest and the e2e tests run side by side (neither uses both cores on its
+  // own: the crash loop and the journeys wait on fsync, timers and the browser), Playwright with
+  // one worker so the two together stay within 2 cores. Each one's output is printed whole when
+  // both are done. Nothing in vitest writes to out/, which the e2e tests serve.
+  if (check('build (electron-vite build)', bin('electron-vite'), ['build'])) {
+    ensureBrowser();
+    rmSync(vitestJson, { force: true });
+    rmSync(playwrightJson, { force: true });
+    heading('vitest and playwright, side by side (each printed whole when both are done)');
+    const [unit, e2e] = await Promise.all([
+      runCaptured('vitest', bin('vitest'), VITEST_ARGS),
+      runCaptured('playwright', bin('playwright'), PLAYWRIGHT_ARGS, { ...PLAYWRIGHT_ENV, E2E_WORKERS: process.env.E2E_WORKERS ?? '1' }),
+    ]);
+    printCaptured(unit, 'run alongside playwright');
+    recordVitest(unit.status);
+    printCaptured(e2e, 'run alongside vitest');
+    recordPlaywright(e2e.status);
+  } else {
+    console.error('The build failed, so the e2e tests were not run.');
+    runVitest();
+  }
+} else {
+  if (wants('unit')) runVitest();
+  if (wants('e2e')) {
+    if (check('build (electron-vite build)', bin('electron-vite'), ['build'])) runPlaywright();
+    else console.error('The build failed, so the e2e tests were not run.');
+  }
 }
 
 heading('summary');
