@@ -65,6 +65,8 @@ export async function runIndexCheck(target: IndexCheckTarget, opts: IndexCheckOp
   } catch {
     names = [];
   }
+  // Closed while listing (a store opened and closed at once): nothing more to do, and its queue refuses work.
+  if (opts.stopped()) return;
   if (target.removeTempFiles) {
     await target.removeTempFiles(names).catch((error: unknown) => console.warn('Versus Desk: could not remove leftover temp files', error));
   }
