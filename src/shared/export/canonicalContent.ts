@@ -6,16 +6,18 @@ import type { Comparison } from '../model/comparison';
  * the content does.
  */
 export function canonicalContent(c: Comparison): Record<string, unknown> {
+  // Keys in sorted order (the hash sorts them anyway): the object is then canonical as built,
+  // so stableStringify takes its fast path.
   return {
-    terms: c.terms,
-    title: c.title,
-    slug: c.slug,
-    summary: c.summary,
-    keyDifferences: c.keyDifferences,
+    byline: c.byline,
     chart: c.chart,
     definitions: c.definitions,
     faqs: c.faqs,
-    byline: c.byline,
+    keyDifferences: c.keyDifferences,
     related: c.related,
+    slug: c.slug,
+    summary: c.summary,
+    terms: c.terms,
+    title: c.title,
   };
 }

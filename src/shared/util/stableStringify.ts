@@ -12,7 +12,51 @@
  * class instance writes as its fields, never through toJSON).
  */
 export function stableStringify(value: unknown): string {
+  // Already canonical (every record parsed from a file written here, and the parts cut from
+  // it): the engine's own JSON.stringify writes the same text, at about half the cost.
+  if (isCanonical(value, 0)) return `${JSON.stringify(value, null, 2)}\n`;
   return `${write(value, 0)}\n`;
+}
+
+/** Deeper than this, the walk gives up and the writer below takes over (it recurses as deep). */
+const CANONICAL_DEPTH = 64;
+
+/**
+ * True when JSON.stringify(value, null, 2) is exactly this module's text: only strings, finite
+ * numbers, booleans, null, arrays and plain objects (prototype Object.prototype or null, so no
+ * toJSON and no class), no undefined anywhere, and every object's own keys already in this
+ * module's order with none that starts with a digit (which JavaScript might enumerate first).
+ */
+function isCanonical(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (depth > CANONICAL_DEPTH) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!isCanonical(value[i], depth + 1)) return false;
+        return true;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      const keys = Object.keys(value);
+      let previous = '';
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        const code = key.charCodeAt(0);
+        if ((code >= 48 && code <= 57) || (i > 0 && !(previous < key))) return false;
+        if (!isCanonical((value as Record<string, unknown>)[key], depth + 1)) return false;
+        previous = key;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 /** INDENTS[d]: the indent at depth d (two spaces a level). */

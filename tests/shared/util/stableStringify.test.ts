@@ -72,5 +72,22 @@ describe('stableStringify', () => {
     expect(stableStringify(listed)).toBe(reference(listed));
     expect(stableStringify({ z: 1, a: { y: [1, 2], x: null } })).toBe('{\n  "a": {\n    "x": null,\n    "y": [\n      1,\n      2\n    ]\n  },\n  "z": 1\n}\n');
     expect(() => stableStringify({ n: 1n })).toThrow(TypeError);
+    // Values whose keys are already in order, where the engine's JSON.stringify would write
+    // something else: an inherited toJSON, a class, a non-finite number, an undefined, nesting
+    // deeper than the fast path walks. And a null-prototype object, which it writes the same.
+    const inherited = Object.assign(Object.create({ toJSON: () => 'not me' }) as object, { a: 1, b: 2 });
+    class Point {
+      x = 1;
+      y = 2;
+      toJSON() {
+        return 'not me';
+      }
+    }
+    let deep: unknown = { a: 1 };
+    for (let i = 0; i < 100; i++) deep = [deep];
+    const nullProto = Object.assign(Object.create(null) as object, { a: [1.5, -0, 'x'], b: { c: true } });
+    for (const v of [inherited, { p: new Point() }, { a: 1, b: Number.POSITIVE_INFINITY }, { a: 1, b: undefined }, [undefined], deep, nullProto]) {
+      expect(stableStringify(v)).toBe(reference(v));
+    }
   });
 });
