@@ -14,7 +14,11 @@ import { chromiumPath, reuseWorkspaces, runBrowserBench } from './browserBench';
 import { PERFORMANCE_NOTES } from './notes';
 import { exportImportRows, measureExportImport, measureOpen, measureSaves, measureSearch, openRows, saveRows, searchBuildLine, searchQueries, searchRows } from './nodeBench';
 import { WorkspaceStore } from '../src/main/store/WorkspaceStore';
+import { setListWorkerScript } from '../src/main/store/listInWorkers';
 import type { BenchRow } from './stats';
+
+// As the app's entry points do: a cold open lists on worker threads, here this build's listWorker.mjs (scripts/bench.mjs).
+setListWorkerScript(new URL('./listWorker.mjs', import.meta.url));
 
 const { values } = parseArgs({
   options: {

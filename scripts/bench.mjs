@@ -48,7 +48,12 @@ await step('bundled the benchmark', () =>
       target: 'node20',
       minify: false,
       rolldownOptions: {
-        input: { cli: join(root, 'bench', 'cli.ts'), memoryChild: join(root, 'bench', 'memoryChild.ts') },
+        input: {
+          cli: join(root, 'bench', 'cli.ts'),
+          memoryChild: join(root, 'bench', 'memoryChild.ts'),
+          // The cold open's worker (the app gets it through electron-vite's ?modulePath; bench/cli.ts registers this one).
+          listWorker: join(root, 'src', 'main', 'store', 'listWorker.ts'),
+        },
         output: { entryFileNames: '[name].mjs', format: 'es' },
       },
     },

@@ -4,6 +4,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { startApp } from './electron/startApp';
+import { setListWorkerScript } from './store/listInWorkers';
+import listWorker from './store/listWorker?modulePath';
+
+// Opening a workspace without its index cache lists the files on worker threads (listInWorkers.ts).
+setListWorkerScript(listWorker);
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url));
 

@@ -4,6 +4,11 @@
  */
 import { processIo } from './CliIo';
 import { runCli } from './runCli';
+import { setListWorkerScript } from '../store/listInWorkers';
+import listWorker from '../store/listWorker?modulePath';
+
+// Opening a workspace without its index cache lists the files on worker threads (listInWorkers.ts).
+setListWorkerScript(listWorker);
 
 runCli(process.argv.slice(2), processIo()).then(
   (code) => {

@@ -8,7 +8,8 @@ import { entryOf, type ComparisonIndex, type IndexEntry } from './ComparisonInde
 import { DurableAdapter, parseRecord, RecordReadError } from './DurableAdapter';
 import { checkedRecord, isCheckedRecord, writeFilesDurable, type CheckedRecord } from './batchWrite';
 import { syncFolder } from './durableWrite';
-import { errnoCode } from './fsLayer';
+import { errnoCode, nodeFs } from './fsLayer';
+import { listInWorkers, listWorkerScript, WORKERS_FROM } from './listInWorkers';
 import { ioError } from './ioError';
 import { localDate, writeRecord } from './recordIo';
 import { RecentRecords } from './recentRecords';
@@ -27,6 +28,8 @@ export class ComparisonRepository {
   private readonly lows = new Map<string, Low<Comparison | null>>();
   /** Records just read or written, trusted while their file keeps its size and mtime (saves skip a re-read). */
   private readonly recent = new RecentRecords<Comparison>();
+  /** The last load without an index cache: how many files, and how many of them worker threads listed. */
+  lastListing: { files: number; inWorkers: number } | null = null;
   /** Told of every record written, deleted, or seen changed behind the app's back (the search index listens). */
   onRecord: ((id: string, record: Comparison | null) => void) | null = null;
 
@@ -54,14 +57,29 @@ export class ComparisonRepository {
       else throw ioError('Could not list the comparisons', error);
     }
     const ids = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort().map((n) => basename(n, '.json'));
-    // One file's stat and read at a time costs a round trip to the thread pool each: 10,000 of
-    // them in sequence take seconds. Batches keep the pool busy; results are applied in name order.
+    // Worker threads list what they can (listInWorkers.ts), on the real file system only: a
+    // layer put in between (tests' failing disks) must see every read.
+    const script = listWorkerScript();
+    const fromWorkers =
+      script && this.ctx.fs === nodeFs && ids.length >= WORKERS_FROM ? await listInWorkers(script, this.ctx.layout.comparisonsDir, ids) : null;
+    if (fromWorkers?.failure) console.warn('Versus Desk: listing on worker threads failed; reading the rest on the main thread', fromWorkers.failure);
+    this.lastListing = { files: ids.length, inWorkers: fromWorkers?.listed ?? 0 };
+    // The rest: one file's stat and read at a time costs a round trip to the thread pool each,
+    // and 10,000 of them in sequence take seconds. Batches keep the pool busy; entries are set in name order.
     const BATCH = 64;
     for (let start = 0; start < ids.length; start += BATCH) {
-      const batch = await Promise.all(ids.slice(start, start + BATCH).map((id) => this.readForList(id)));
+      const batch = await Promise.all(
+        ids.slice(start, start + BATCH).map((id, i) => {
+          const entry = fromWorkers?.entries[start + i];
+          return entry ? { id, entry } : this.readForList(id);
+        }),
+      );
       for (const item of batch) if (item) this.index.set(item.id, item.entry, false);
     }
     if (ids.length > 0) this.index.changed();
+    if (process.env.VERSUS_DESK_TRACE) {
+      console.error(`Versus Desk: listed ${ids.length} comparison files without an index cache, ${this.lastListing.inWorkers} of them on worker threads`);
+    }
     return false;
   }
 
