@@ -176,7 +176,7 @@ export function openRows(f: OpenFigures, n: number): BenchRow[] {
   const label = n.toLocaleString('en-US');
   return [
     row({ name: `open warm (index present), ${label} articles`, figure: f.warm, floor: f.warmFloor, unit: 'ms', maxRatio: 1.5, note: 'WorkspaceStore.open + list vs readFile + JSON.parse of the index cache; median' }),
-    row({ name: `open cold (no index), ${label} articles`, figure: f.cold, floor: f.coldFloor, unit: 'ms', maxRatio: 1.5, note: 'WorkspaceStore.open + list vs readFile + JSON.parse of every article file (64 at a time, as the store reads them); median' }),
+    row({ name: `open cold (no index), ${label} articles`, figure: f.cold, floor: f.coldFloor, unit: 'ms', maxRatio: 1.5, note: 'WorkspaceStore.open + list (files listed on worker threads) vs readFile + JSON.parse of every article file on the main thread, 64 at a time; median' }),
   ];
 }
 
