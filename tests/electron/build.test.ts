@@ -4,9 +4,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_GLOBAL } from '../../src/shared/api/channels';
@@ -57,6 +57,23 @@ describe('electron-vite build output', () => {
     expect(exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect(exposeInMainWorld.mock.calls[0]?.[0]).toBe(BRIDGE_GLOBAL);
     expect(Object.keys(exposeInMainWorld.mock.calls[0]?.[1] as object).sort()).toEqual(['invoke', 'on']);
+  });
+
+  it('builds the cold open\'s list worker where the main bundle and the CLI look for it', async () => {
+    // electron-vite's ?modulePath: `join(import.meta.dirname, "./listWorker-<hash>.js")` in a chunk both entries import.
+    const mainDir = join(outDir, 'main');
+    const files = (await readdir(mainDir, { recursive: true })).filter((f) => f.endsWith('.js'));
+    const references: string[] = [];
+    for (const file of files) {
+      const code = await readFile(join(mainDir, file), 'utf8');
+      for (const m of code.matchAll(/join(?:\$\d+)?\(import\.meta\.dirname, "(\.\/listWorker-[^"]+\.js)"\)/g)) references.push(join(mainDir, dirname(file), m[1] as string));
+    }
+    expect(references).toHaveLength(1);
+    const worker = await readFile(references[0] as string, 'utf8');
+    expect(worker).toContain('parentPort');
+    // No electron in a worker thread, and both entries register it.
+    expect(worker).not.toMatch(/from\s+["']electron["']/);
+    for (const entry of ['index.js', 'cli.js']) expect(await readFile(join(mainDir, entry), 'utf8')).toMatch(/setListWorkerScript\(/);
   });
 
   it('builds the main bundle as an ES module that leaves electron to the runtime', async () => {

@@ -52,7 +52,8 @@ export interface WorkerListing {
 
 /**
  * Lists `ids` (files `<dir>/<id>.json`) on worker threads. Never rejects: a worker that cannot
- * start or fails part way leaves its ids undefined, for the main thread to read.
+ * start or fails part way leaves its ids undefined, for the main thread to read. (A read that
+ * never returns, on a stuck network mount, holds the open as it would on the main thread.)
  */
 export async function listInWorkers(script: string | URL, dir: string, ids: readonly string[], workers = defaultWorkers()): Promise<WorkerListing> {
   const entries = new Array<IndexEntry | undefined>(ids.length);
@@ -106,13 +107,16 @@ export async function listInWorkers(script: string | URL, dir: string, ids: read
         send();
       });
       worker.on('error', (error) => finish(error));
+      // A reply that cannot be read would leave its chunk in flight for ever.
+      worker.on('messageerror', (error) => finish(error));
       worker.on('exit', (code) => finish(done ? null : new Error(`a list worker stopped (exit code ${code})`)));
       // Two requests in flight, so a worker never waits for its next one.
       send();
       send();
     });
 
-  await Promise.all(Array.from({ length: Math.min(workers, chunks.length) }, runOne));
+  // Each worker starts with two chunks: no more workers than pairs of chunks.
+  await Promise.all(Array.from({ length: Math.min(workers, Math.ceil(chunks.length / 2)) }, runOne));
   return { entries, listed, failure };
 }
 

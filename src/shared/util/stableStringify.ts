@@ -18,14 +18,18 @@ export function stableStringify(value: unknown): string {
   return `${write(value, 0)}\n`;
 }
 
+const toStringTag = Object.prototype.toString;
+
 /** Deeper than this, the walk gives up and the writer below takes over (it recurses as deep). */
 const CANONICAL_DEPTH = 64;
 
 /**
  * True when JSON.stringify(value, null, 2) is exactly this module's text: only strings, finite
- * numbers, booleans, null, arrays and plain objects (prototype Object.prototype or null, so no
- * toJSON and no class), no undefined anywhere, and every object's own keys already in this
- * module's order with none that starts with a digit (which JavaScript might enumerate first).
+ * numbers, booleans, null, plain arrays (prototype Array.prototype) and plain objects (prototype
+ * Object.prototype, class Object: no boxed primitive, no JSON.rawJSON, no class), none with a
+ * toJSON anywhere on it (own, inherited or not enumerable), no undefined anywhere, and every
+ * object's own keys already in this module's order with none that starts with a digit (which
+ * JavaScript might enumerate first). Getters and proxies are not JSON data: not considered.
  */
 function isCanonical(value: unknown, depth: number): boolean {
   switch (typeof value) {
@@ -37,12 +41,13 @@ function isCanonical(value: unknown, depth: number): boolean {
     case 'object': {
       if (value === null) return true;
       if (depth > CANONICAL_DEPTH) return false;
+      if ('toJSON' in value) return false;
       if (Array.isArray(value)) {
+        if (Object.getPrototypeOf(value) !== Array.prototype) return false;
         for (let i = 0; i < value.length; i++) if (!isCanonical(value[i], depth + 1)) return false;
         return true;
       }
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
+      if (Object.getPrototypeOf(value) !== Object.prototype || toStringTag.call(value) !== '[object Object]') return false;
       const keys = Object.keys(value);
       let previous = '';
       for (let i = 0; i < keys.length; i++) {

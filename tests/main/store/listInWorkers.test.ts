@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -8,7 +8,7 @@ import { stableStringify } from '../../../src/shared/util/stableStringify';
 import { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
 import { listInWorkers, setListWorkerScript, WORKERS_FROM } from '../../../src/main/store/listInWorkers';
 import { synthWorkspace } from '../../../bench/synth';
-import { tempDir } from '../storeTestKit';
+import { recordingFs, tempDir, type FsCall } from '../storeTestKit';
 
 /**
  * The cold open's worker threads, with the worker built as the app builds it (one bundle of
@@ -80,6 +80,10 @@ async function mixedWorkspace(): Promise<{ dir: string; ids: string[]; odd: stri
   const other = all.find((c) => c.id === odd[3]) as Comparison;
   await writeFile(file(other.id), stableStringify({ ...other, id: '01HZZZZZZZZZZZZZZZZZZZZZZZ' }));
   await writeFile(file(odd[4] as string), stableStringify({ not: 'a comparison' }));
+  // A record reached through a symlink: the main thread follows it (after a stat), a worker does not.
+  const linked = sorted[250] as string;
+  await rename(file(linked), join(dir, 'elsewhere.json'));
+  await symlink(join(dir, 'elsewhere.json'), file(linked));
   await mkdir(join(dir, 'comparisons', '01HYYYYYYYYYYYYYYYYYYYYYYY.json'));
   // A FIFO with a record's name: opening it must not wait for a writer that never comes.
   execFileSync('mkfifo', [join(dir, 'comparisons', '01HVVVVVVVVVVVVVVVVVVVVVVV.json')]);
@@ -116,11 +120,13 @@ describe('a cold open lists on worker threads', () => {
     const workers = await coldOpen(b.dir);
 
     expect(alone.listing).toEqual({ files: N + 2, inWorkers: 0 });
-    // Every clean file came from a worker; the five odd ones (and the folder and the FIFO) were left to the main thread.
+    // Every readable file came from a worker (the untrimmed title through zod there, as on the
+    // main thread); the four damaged ones, the symlink, the folder and the FIFO were left to the main thread.
     expect(workers.listing).toEqual({ files: N + 2, inWorkers: N - 5 });
     expect(workers.list).toEqual(alone.list);
-    expect(workers.list).toHaveLength(N - 4); // the untrimmed title is read (and trimmed) by the main thread
+    expect(workers.list).toHaveLength(N - 4);
     expect(workers.list.find((s) => s.id === a.odd[2])?.title).not.toMatch(/^\s/);
+    expect(workers.list.some((s) => s.id === [...a.ids].sort()[250])).toBe(true);
     expect(workers.notices).toEqual(alone.notices);
     expect(workers.notices).toHaveLength(4);
     // The list tells the states apart, so the comparison above covers each of them.
@@ -141,6 +147,23 @@ describe('a cold open lists on worker threads', () => {
     expect(opened.listing).toEqual({ files: 5, inWorkers: 0 });
     expect(opened.list).toHaveLength(5);
   });
+
+  it('lists on the main thread alone when a file system layer stands between the store and the disk', async () => {
+    const { dir } = await mixedWorkspace();
+    setListWorkerScript(workerScript);
+    const calls: FsCall[] = [];
+    await rm(join(dir, '.versus-desk', 'index.json'), { force: true });
+    const store = await WorkspaceStore.open(dir, { fs: recordingFs(calls), indexDelayMs: 60_000 });
+    try {
+      const repo = (store as unknown as { comparisons: { lastListing: { files: number; inWorkers: number } | null } }).comparisons;
+      expect(repo.lastListing).toEqual({ files: N + 2, inWorkers: 0 });
+      // Every record file was read through the layer (a failing-disk test sees every read).
+      const read = new Set(calls.filter((c) => c.op === 'readFile' && c.path.includes('comparisons')).map((c) => c.path));
+      expect(read.size).toBeGreaterThanOrEqual(N - 1);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 
   it('still lists every file when the worker cannot start, or stops part way', async () => {
     const { dir, ids } = await mixedWorkspace();
@@ -180,9 +203,10 @@ describe('a cold open lists on worker threads', () => {
     expect(result.failure).toBeNull();
     asked.forEach((id, i) => {
       const entry = result.entries[i];
-      if (id.startsWith('01HXXX') || odd.includes(id)) expect(entry).toBeUndefined();
+      if (id.startsWith('01HXXX') || (odd.includes(id) && id !== odd[2]) || id === sorted[250]) expect(entry).toBeUndefined();
       else expect(entry?.summary.id).toBe(id);
     });
-    expect(result.listed).toBe(sorted.length - odd.length);
+    // The damaged four and the symlinked one are left; the untrimmed one is listed (checked by zod in the worker).
+    expect(result.listed).toBe(sorted.length - 5);
   }, 60_000);
 });

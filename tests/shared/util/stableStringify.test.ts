@@ -86,7 +86,14 @@ describe('stableStringify', () => {
     let deep: unknown = { a: 1 };
     for (let i = 0; i < 100; i++) deep = [deep];
     const nullProto = Object.assign(Object.create(null) as object, { a: [1.5, -0, 'x'], b: { c: true } });
-    for (const v of [inherited, { p: new Point() }, { a: 1, b: Number.POSITIVE_INFINITY }, { a: 1, b: undefined }, [undefined], deep, nullProto]) {
+    // Arrays with a toJSON (own, or not enumerable on an object), boxed primitives passed off as
+    // plain objects, and JSON.rawJSON where the engine has it: the engine would write them its own way.
+    const arrayWithToJson = Object.assign([1, 2], { toJSON: () => 'not me' });
+    const hiddenToJson = Object.defineProperty({ a: 1 }, 'toJSON', { value: () => 'not me', enumerable: false });
+    const boxed = [new Boolean(true), new String(''), new Number(3)].map((b) => Object.setPrototypeOf(b, Object.prototype) as object);
+    const rawJSON = (JSON as unknown as { rawJSON?: (text: string) => unknown }).rawJSON;
+    const raw = rawJSON ? [{ a: rawJSON('1e400') }] : [];
+    for (const v of [inherited, { p: new Point() }, { a: 1, b: Number.POSITIVE_INFINITY }, { a: 1, b: undefined }, [undefined], deep, nullProto, arrayWithToJson, hiddenToJson, ...boxed, ...raw]) {
       expect(stableStringify(v)).toBe(reference(v));
     }
   });
