@@ -13,6 +13,7 @@ import {
   type PersonExport,
 } from '../../../shared/export/exportSchemas';
 import { comparisonSchema, type Comparison } from '../../../shared/model/comparison';
+import { isCheckedComparison } from '../../../shared/model/comparisonCheck';
 import { personSchema, type Person } from '../../../shared/model/person';
 import { zodIssuesInWords } from '../../services/zodIssuesInWords';
 import { sealChecked } from '../../store/batchWrite';
@@ -21,6 +22,7 @@ import { quickSecureJsonParse } from '../quickSecureJson';
 import { contentHash, sha256Hex } from '../contentHash';
 import { refuse, resolveLimits, type BundleLimits } from './bundleLimits';
 import { comparisonFromArticle, personFromExport, personFromRef } from './articleRecord';
+import { canonicalCopy } from './canonicalCopy';
 import { readFolderEntries } from './folderEntries';
 import { readZipEntries } from './zipEntries';
 
@@ -104,19 +106,28 @@ function checkEntries(source: string, entries: Map<string, Buffer>, now: Date): 
     people.set(exported.id, { export: exported, record: checkRecord(path, personSchema, personFromExport(exported, now)) });
   }
 
+  // The bundle's files, inflated, are most of what the import holds until the records are built:
+  // the Markdown files (checked above, not read again) are let go now, each article's JSON once it
+  // is parsed. `read` remembers which, so a second item naming the same file is refused as before:
+  // that file holds the first item's article, not this one's.
+  for (const name of [...entries.keys()]) if (!name.endsWith('.json')) entries.delete(name);
+  const read = new Set<string>();
   const articles: ImportedArticle[] = [];
   const ids = new Set<string>();
   for (const item of manifest.items) {
     const path = `comparisons/${item.slug}.json`;
     const data = entries.get(path);
-    if (!data || !item.files.some((f) => f.path === path)) throw refuse(path, 'the article file is missing');
+    if ((!data && !read.has(path)) || !item.files.some((f) => f.path === path)) throw refuse(path, 'the article file is missing');
     if (ids.has(item.id)) throw refuse(path, 'the bundle holds this article twice');
     ids.add(item.id);
+    if (!data) throw refuse(path, 'its id, slug or revision differs from the manifest');
     const article = parseFormatted(path, data, articleExportSchema, ARTICLE_EXPORT_FORMAT);
+    entries.delete(path);
+    read.add(path);
     if (article.id !== item.id || article.slug !== item.slug || article.revision !== item.revision) {
       throw refuse(path, 'its id, slug or revision differs from the manifest');
     }
-    const record = checkRecord(path, comparisonSchema, comparisonFromArticle(article, now));
+    const record = checkComparison(path, canonicalCopy(comparisonFromArticle(article, now)));
     const hash = contentHash(record);
     if (hash !== article.review.contentHash) throw refuse(path, 'its content hash does not match its content');
     const lineage = [hash, ...(item.lineage ?? []).filter((h) => h !== hash)];
@@ -131,6 +142,8 @@ function checkEntries(source: string, entries: Map<string, Buffer>, now: Date): 
   return { source, manifest, articles, people: [...people.values()], report: [] };
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Secure JSON, then the format version (a newer one is named as such), then the schema. */
 function parseFormatted<T>(
   entry: string,
@@ -141,7 +154,7 @@ function parseFormatted<T>(
 ): T {
   let raw: unknown;
   try {
-    raw = quickSecureJsonParse(new TextDecoder('utf-8', { fatal: true }).decode(data));
+    raw = quickSecureJsonParse(UTF8.decode(data));
   } catch (error) {
     if (error instanceof UnsafeJsonError) throw refuse(entry, error.message);
     throw refuse(entry, 'the file is not valid JSON');
@@ -155,6 +168,22 @@ function parseFormatted<T>(
   const checked = schema.safeParse(raw);
   if (!checked.success) throw refuse(entry, `the file does not match its schema: ${zodIssuesInWords(checked.error.issues)}`);
   return checked.data;
+}
+
+/**
+ * checkRecord for an article's record: the hand-written check stands in for the zod pass when it
+ * vouches for the value as it is (comparisonSchema would accept it and hand it back unchanged, as
+ * DurableAdapter's parseRecord uses it); anything else goes through zod, for its verdict and its
+ * words. Either way the record is sealed as checked by comparisonSchema.
+ */
+function checkComparison(entry: string, value: Comparison): Comparison {
+  if (!isCheckedComparison(value)) return checkRecord(entry, comparisonSchema, value);
+  let reason = '';
+  try {
+    return sealChecked(comparisonSchema, value, (r) => (reason = r));
+  } catch {
+    throw refuse(entry, `the content is not valid: ${reason}`);
+  }
 }
 
 /** The stored-record check; the result is sealed (frozen), so applying the import need not check it again. */

@@ -10,6 +10,10 @@ const UTF8_FLAG = 0x800;
 
 /** Bytes of headers allowed per entry on top of the content limit, when sizing the zip file itself. */
 const HEADER_ALLOWANCE = 1024;
+/** zlib's smallest output chunk (zlib.constants.Z_MIN_CHUNK). */
+const MIN_CHUNK = 64;
+/** The largest output chunk asked for: an entry that lies about a large size gets no large buffer up front. */
+const MAX_CHUNK = 1024 * 1024;
 
 /**
  * Reads every file entry of a zip into memory under the limits (bundles are small; the limits
@@ -110,8 +114,12 @@ async function readEntry(zip: ZipFile, buffer: Buffer, entry: Entry, name: strin
     data = raw;
   } else {
     try {
-      // Never more than the declared size (already checked against the limits) comes out.
-      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+      // Never more than the declared size (already checked against the limits) comes out. One output
+      // chunk a byte larger than the declared size (up to 1 MiB): an entry of the size it declares
+      // comes out in a single buffer in one call (not 16 KiB chunks joined), and a longer one still
+      // overruns maxOutputLength.
+      const chunkSize = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, entry.uncompressedSize + 1));
+      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize), chunkSize });
     } catch (error) {
       const tooLong = (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE';
       throw refuse(name, tooLong ? 'its size is not the one the zip declares (too many bytes)' : `the entry data is damaged (${messageOf(error)})`);
