@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { ComparisonSummary } from '../../shared/api/contract';
 import { ServiceError } from '../../shared/api/errors';
-import { buildArticleJson, buildPersonJson, readSignOff } from '../../shared/export/articleJson';
+import { buildArticleJson, buildPersonJson, personRefsById, readSignOff } from '../../shared/export/articleJson';
 import { buildArticleMarkdown } from '../../shared/export/articleMarkdown';
 import type { BundleFile, Manifest } from '../../shared/export/exportSchemas';
 import type { Comparison } from '../../shared/model/comparison';
@@ -12,6 +12,7 @@ import { stableStringify } from '../store/durableWrite';
 import { contentHash } from './contentHash';
 import { allJsonSchemas } from './jsonSchemas';
 import { buildManifest, bundleFile } from './manifest';
+import { ExportReader, type ReadResult } from './exportReader';
 import { EntryDeflater, writeZipEntries, writeZipFile, type DeflatedEntry } from './zipWriter';
 
 /** What an export reads: the workspace store satisfies it. */
@@ -24,6 +25,13 @@ export interface ExportSource {
    */
   readComparison?(id: string): Promise<Comparison>;
   listPeople(): Person[];
+  /**
+   * For the export's reader thread (exportReader.ts): the record's file and the size and mtime
+   * it should have. Null (or not given): the article is read through readComparison.
+   */
+  directReadOf?(id: string): { file: string; size: number; mtimeMs: number } | null;
+  /** The record in a text the reader read from such a file; null when it is not a valid record of that id (then it is read the usual way). */
+  parseDirect?(id: string, text: string): Comparison | null;
 }
 
 export interface ExportOptions {
@@ -55,6 +63,10 @@ export interface ExportHistory {
   /** The article's lineage, and the content hash of its newest snapshot (null without one). */
   exportLineage(c: Comparison, hash: string): Promise<{ lineage: string[]; newest: string | null }>;
   snapshot(input: { kind: 'comparison'; record: Comparison; reason: 'export'; by: string; at: Date }): Promise<unknown>;
+  /** The article's history folder for the export's reader thread; null (or not given): exportLineage() reads it. */
+  directFolder?(id: string): string | null;
+  /** exportLineage() from the snapshot files the reader read from that folder. */
+  exportLineageFrom?(hash: string, files: ReadonlyArray<{ revision: number; text: string | null }>): { lineage: string[]; newest: string | null };
 }
 
 export interface ExportResult {
@@ -65,7 +77,11 @@ export interface ExportResult {
   bytes: number;
 }
 
-/** Articles read (with their history headers) ahead of the rendering: the reads overlap, the rendering stays serial. */
+/**
+ * Articles read (with their history headers) ahead of the rendering: the reads overlap, the
+ * rendering stays serial. They start in batches of about half of this (one message each to the
+ * reader thread).
+ */
 const READ_AHEAD = 64;
 
 interface Prepared {
@@ -74,6 +90,8 @@ interface Prepared {
   hash: string;
   history: { lineage: string[]; newest: string | null } | null;
 }
+/** Exports of fewer articles read them all through the source (a thread costs more to start). */
+export const READER_FROM = 16;
 /** Export snapshots written at a time (each is its own fsynced file). */
 const SNAPSHOT_BATCH = 16;
 
@@ -113,6 +131,8 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
   const all = source.listComparisons();
   const summaries = selectSummaries(all, opts);
   const allPeople = source.listPeople();
+  // Each byline person rendered once, not once per article.
+  const personRefs = personRefsById(allPeople);
   const articles = new Map(all.map((s) => [s.id, { id: s.id, slug: s.slug, title: s.title }]));
   const items: Array<Pending<Manifest['items'][number]>> = [];
   const peopleIds = new Set<string>();
@@ -127,44 +147,86 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
     return [record];
   };
   const read = source.readComparison ? source.readComparison.bind(source) : source.getComparison.bind(source);
+  // Only when the source can check what it reads (the real file system: see
+  // ExportSource.directReadOf), and for enough articles to pay for starting a thread.
+  const reader = source.directReadOf && source.parseDirect && summaries.length >= READER_FROM ? new ExportReader() : null;
+
   const total = summaries.length;
   opts.onProgress?.(0, total);
   opts.signal?.throwIfAborted();
   // Reads (file, schema, history headers) run up to READ_AHEAD articles ahead of the rendering,
   // which takes them in order: progress and cancel stay per article.
   const reads: Array<Promise<Prepared>> = [];
-  const startRead = (i: number) => {
-    const summary = summaries[i] as ComparisonSummary;
-    const prepared = (async (): Promise<Prepared> => {
-      const comparison = await read(summary.id);
-      const hash = contentHash(comparison);
-      const history = opts.history ? await opts.history.exportLineage(comparison, hash) : null;
-      return { summary, comparison, hash, history };
-    })();
-    // Awaited in order below; a failure ahead of the one awaited must not count as unhandled.
+  // Awaited in order below; a failure ahead of the one awaited must not count as unhandled.
+  const kept = (prepared: Promise<Prepared>): Promise<Prepared> => {
     prepared.catch(() => undefined);
-    reads[i] = prepared;
+    return prepared;
   };
-  for (let index = 0; index < total; index++) {
-    for (let ahead = reads.length; ahead < Math.min(total, index + READ_AHEAD); ahead++) startRead(ahead);
-    const { summary, comparison, hash, history } = await (reads[index] as Promise<Prepared>);
-    delete reads[index];
-    opts.signal?.throwIfAborted();
-    const article = buildArticleJson({ comparison, people: allPeople, articles, status: summary.status, contentHash: hash });
-    const [json] = await file(`comparisons/${comparison.slug}.json`, stableStringify(article));
-    const [md] = await file(`comparisons/${comparison.slug}.md`, buildArticleMarkdown(article));
-    if (history && history.newest !== hash) needSnapshot.push(comparison);
-    items.push({
-      id: comparison.id,
-      slug: comparison.slug,
-      revision: comparison.revision,
-      status: summary.status,
-      signOff: readSignOff(comparison, hash),
-      files: [json, md],
-      ...(history ? { lineage: history.lineage } : {}),
-    });
-    for (const id of [comparison.byline.authorId, comparison.byline.editorId]) if (id) peopleIds.add(id);
-    opts.onProgress?.(index + 1, total);
+  const readSlow = async (summary: ComparisonSummary): Promise<Prepared> => {
+    const comparison = await read(summary.id);
+    const hash = contentHash(comparison);
+    const history = opts.history ? await opts.history.exportLineage(comparison, hash) : null;
+    return { summary, comparison, hash, history };
+  };
+  // The same from the texts the reader thread read, when the file is the one the index knows
+  // and holds a valid record; anything else is read the usual way (which quarantines a bad file).
+  const readFrom = async (summary: ComparisonSummary, expect: { size: number; mtimeMs: number }, got: ReadResult | undefined): Promise<Prepared> => {
+    const fresh = got?.text != null && got.size === expect.size && got.mtimeMs === expect.mtimeMs;
+    const comparison = fresh ? (source.parseDirect?.(summary.id, got.text as string) ?? null) : null;
+    if (!comparison) return readSlow(summary);
+    const hash = contentHash(comparison);
+    const h = opts.history;
+    const history = !h ? null : got?.snapshots && h.exportLineageFrom ? h.exportLineageFrom(hash, got.snapshots) : await h.exportLineage(comparison, hash);
+    return { summary, comparison, hash, history };
+  };
+  const startReads = (from: number, to: number) => {
+    const direct: Array<{ index: number; expect: { file: string; size: number; mtimeMs: number }; folder: string | null }> = [];
+    for (let i = from; i < to; i++) {
+      const summary = summaries[i] as ComparisonSummary;
+      const expect = reader ? (source.directReadOf?.(summary.id) ?? null) : null;
+      if (expect) direct.push({ index: i, expect, folder: opts.history?.directFolder?.(summary.id) ?? null });
+      else reads[i] = kept(readSlow(summary));
+    }
+    if (!reader || direct.length === 0) return;
+    const answered = reader.read(direct.map(({ expect, folder }) => ({ file: expect.file, folder })));
+    for (const [k, { index, expect }] of direct.entries()) {
+      const summary = summaries[index] as ComparisonSummary;
+      // A reader that failed costs only time: the usual reads take over.
+      reads[index] = kept(
+        answered.then(
+          (out) => readFrom(summary, expect, out[k]),
+          (error: unknown) => (reader.closed ? Promise.reject(error) : readSlow(summary)),
+        ),
+      );
+    }
+  };
+  try {
+    await renderArticles();
+  } finally {
+    await reader?.close();
+  }
+  async function renderArticles(): Promise<void> {
+    for (let index = 0; index < total; index++) {
+      if (reads.length < total && reads.length - index < READ_AHEAD / 2) startReads(reads.length, Math.min(total, index + READ_AHEAD));
+      const { summary, comparison, hash, history } = await (reads[index] as Promise<Prepared>);
+      delete reads[index];
+      opts.signal?.throwIfAborted();
+      const article = buildArticleJson({ comparison, people: allPeople, personRefs, articles, status: summary.status, contentHash: hash });
+      const [json] = await file(`comparisons/${comparison.slug}.json`, stableStringify(article));
+      const [md] = await file(`comparisons/${comparison.slug}.md`, buildArticleMarkdown(article));
+      if (history && history.newest !== hash) needSnapshot.push(comparison);
+      items.push({
+        id: comparison.id,
+        slug: comparison.slug,
+        revision: comparison.revision,
+        status: summary.status,
+        signOff: readSignOff(comparison, hash),
+        files: [json, md],
+        ...(history ? { lineage: history.lineage } : {}),
+      });
+      for (const id of [comparison.byline.authorId, comparison.byline.editorId]) if (id) peopleIds.add(id);
+      opts.onProgress?.(index + 1, total);
+    }
   }
   const people: Array<Pending<Manifest['people'][number]>> = [];
   for (const person of allPeople.filter((p) => peopleIds.has(p.id))) {

@@ -108,6 +108,58 @@ export function snapshotHeader(text: string): Omit<z.infer<typeof snapshotSchema
   return header.success ? header.data : null;
 }
 
+/** A snapshot header's fields (what listing and lineage read). */
+type SnapshotMeta = Omit<z.infer<typeof snapshotSchema>, 'record'>;
+
+/** A snapshot file's header, from its text (headerOnly: see snapshotHeader); throws when it is not a snapshot. */
+function snapshotMeta(text: string, headerOnly: boolean): SnapshotMeta {
+  // Only a complete file (as written: stableStringify's closing brace and newline) is read by its
+  // header alone; one cut short by a crash mid-write is parsed whole, and refused as before.
+  const header = headerOnly && /}\s*$/.test(text.slice(-16)) ? snapshotHeader(text) : null;
+  if (header) return header;
+  const { record: _record, ...meta } = snapshotSchema.parse(quickSecureJsonParse(text));
+  return meta;
+}
+
+/** The revisions with a snapshot file among a history folder's names (`<revision>.json`), oldest first. */
+export function snapshotRevisions(names: readonly string[]): number[] {
+  return names
+    .map((n) => /^(\d+)\.json$/.exec(n)?.[1])
+    .filter((r): r is string => r !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/** History entries from revisions and their headers (null: unreadable, left out). */
+function entriesOf(revisions: readonly number[], metas: ReadonlyArray<SnapshotMeta | null>): Array<HistoryEntry & { lineage?: string[] }> {
+  const out: Array<HistoryEntry & { lineage?: string[] }> = [];
+  for (const [i, s] of metas.entries()) {
+    if (s) out.push({ revision: revisions[i] as number, at: s.at, by: s.by, reason: s.reason, contentHash: s.contentHash, ...(s.lineage ? { lineage: s.lineage } : {}) });
+  }
+  return out;
+}
+
+/** The lineage from an article's hash and its history entries (oldest first): see lineage(). */
+function lineageOf(hash: string, oldestFirst: ReadonlyArray<{ contentHash: string; lineage?: string[] }>): { lineage: string[]; newest: string | null } {
+  const out = [hash];
+  const seen = new Set(out);
+  const add = (h: string) => {
+    if (out.length < LINEAGE_MAX && !seen.has(h)) {
+      seen.add(h);
+      out.push(h);
+    }
+  };
+  const entries = [...oldestFirst].reverse();
+  for (const entry of entries) {
+    if (out.length >= LINEAGE_MAX) break;
+    add(entry.contentHash);
+    for (const h of entry.lineage ?? []) add(h);
+  }
+  return { lineage: out, newest: entries[0]?.contentHash ?? null };
+}
+
+const RECORD_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
 /**
  * Snapshots of records in `history/<id>/<revision>.json`, each written once (`wx`) and fsynced,
  * never rewritten: `{ at, by, reason, kind, contentHash, record, lineage? }`.
@@ -124,7 +176,7 @@ export class HistoryStore {
   }
 
   private folder(id: string): string {
-    if (!/^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)) throw new ServiceError('INVALID_INPUT', `Not a record id: ${id}`);
+    if (!RECORD_ID.test(id)) throw new ServiceError('INVALID_INPUT', `Not a record id: ${id}`);
     return join(this.root, 'history', id);
   }
 
@@ -145,31 +197,17 @@ export class HistoryStore {
       if (errnoCode(error) === 'ENOENT') return [];
       throw error;
     }
-    const revisions = names
-      .map((n) => /^(\d+)\.json$/.exec(n)?.[1])
-      .filter((r): r is string => r !== undefined)
-      .map(Number)
-      .sort((a, b) => a - b);
+    const revisions = snapshotRevisions(names);
     const metas = await Promise.all(revisions.map((revision) => this.readMeta(id, revision, headerOnly).catch(() => null)));
-    const out: Array<HistoryEntry & { lineage?: string[] }> = [];
-    for (const [i, s] of metas.entries()) {
-      if (s) out.push({ revision: revisions[i] as number, at: s.at, by: s.by, reason: s.reason, contentHash: s.contentHash, ...(s.lineage ? { lineage: s.lineage } : {}) });
-    }
-    return out;
+    return entriesOf(revisions, metas);
   }
 
   /**
    * A snapshot's header (who, when, why, hashes, lineage) without validating the record it holds:
    * listing and lineage need only that, and a full record check costs most of an export's time.
    */
-  private async readMeta(id: string, revision: number, headerOnly = false): Promise<Omit<z.infer<typeof snapshotSchema>, 'record'>> {
-    const text = await this.fs.readFile(join(this.folder(id), `${revision}.json`));
-    // Only a complete file (as written: stableStringify's closing brace and newline) is read by its
-    // header alone; one cut short by a crash mid-write is parsed whole, and refused as before.
-    const header = headerOnly && /}\s*$/.test(text.slice(-16)) ? snapshotHeader(text) : null;
-    if (header) return header;
-    const { record: _record, ...meta } = snapshotSchema.parse(quickSecureJsonParse(text));
-    return meta;
+  private async readMeta(id: string, revision: number, headerOnly = false): Promise<SnapshotMeta> {
+    return snapshotMeta(await this.fs.readFile(join(this.folder(id), `${revision}.json`)), headerOnly);
   }
 
   async read(id: string, revision: number): Promise<HistorySnapshot> {
@@ -267,21 +305,41 @@ export class HistoryStore {
    * snapshot when the newest one already holds this content.
    */
   async exportLineage(c: Comparison, hash: string): Promise<{ lineage: string[]; newest: string | null }> {
-    const out = [hash];
-    const seen = new Set(out);
-    const add = (h: string) => {
-      if (out.length < LINEAGE_MAX && !seen.has(h)) {
-        seen.add(h);
-        out.push(h);
+    return lineageOf(hash, await this.headers(c.id, true));
+  }
+
+  /**
+   * For a reader on another thread (an export's, reading with synchronous calls): the record's
+   * history folder, on the real file system only (a layer put in between must see every read);
+   * null otherwise, and the caller uses exportLineage().
+   */
+  directFolder(id: string): string | null {
+    if (this.fs !== nodeFs || !RECORD_ID.test(id)) return null;
+    return this.folder(id);
+  }
+
+  /**
+   * exportLineage() from the folder's snapshot files as such a reader read them: each
+   * `<revision>.json` named in the folder (snapshotRevisions()) with its text, null when it could
+   * not be read (left out, as exportLineage() leaves it out).
+   */
+  exportLineageFrom(hash: string, files: ReadonlyArray<{ revision: number; text: string | null }>): { lineage: string[]; newest: string | null } {
+    const sorted = [...files].sort((a, b) => a.revision - b.revision);
+    const metas = sorted.map(({ text }) => {
+      if (text === null) return null;
+      try {
+        return snapshotMeta(text, true);
+      } catch {
+        return null;
       }
-    };
-    const entries = (await this.headers(c.id, true)).reverse();
-    for (const entry of entries) {
-      if (out.length >= LINEAGE_MAX) break;
-      add(entry.contentHash);
-      for (const h of entry.lineage ?? []) add(h);
-    }
-    return { lineage: out, newest: entries[0]?.contentHash ?? null };
+    });
+    return lineageOf(
+      hash,
+      entriesOf(
+        sorted.map((f) => f.revision),
+        metas,
+      ),
+    );
   }
 
   /** The newest snapshot of a comparison whose content hash is in `hashes`, or null. */

@@ -100,6 +100,31 @@ export class ComparisonRepository {
     return record;
   }
 
+  /**
+   * For a reader on another thread (an export's): the record's file and the size and mtime its
+   * index entry holds. Null on a file-system layer other than the real one (every read must go
+   * through it) or for an unknown id: the caller reads through readShared() then.
+   */
+  directReadOf(id: string): { file: string; size: number; mtimeMs: number } | null {
+    if (this.ctx.fs !== nodeFs) return null;
+    const entry = this.index.entries.get(id);
+    return entry ? { file: this.ctx.layout.comparisonFile(id), size: entry.size, mtimeMs: entry.mtimeMs } : null;
+  }
+
+  /**
+   * The record in a text read by such a reader from a file whose size and mtime matched its
+   * index entry, checked as a read here checks it; null when it is not a valid record of that id
+   * (the caller then reads it through readShared(), which quarantines a damaged file).
+   */
+  parseDirect(id: string, text: string): Comparison | null {
+    try {
+      const data = parseRecord(text, comparisonSchema, 'comparison');
+      return data.id === id ? data : null;
+    } catch {
+      return null;
+    }
+  }
+
   async create(termNames: string[]): Promise<Comparison> {
     const names = termNames.map((n) => n.trim());
     if (names.length < 2 || names.length > 4 || names.some((n) => n.length === 0 || n.length > 120)) {

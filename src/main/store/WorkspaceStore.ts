@@ -305,6 +305,16 @@ export class WorkspaceStore {
     return this.comparisons.readShared(id);
   }
 
+  /** See ComparisonRepository.directReadOf (an export's reader thread). */
+  directReadOf(id: string): { file: string; size: number; mtimeMs: number } | null {
+    return this.comparisons.directReadOf(id);
+  }
+
+  /** See ComparisonRepository.parseDirect. */
+  parseDirect(id: string, text: string): Comparison | null {
+    return this.comparisons.parseDirect(id, text);
+  }
+
   createComparison(termNames: string[]): Promise<Comparison> {
     return this.serial(() => this.comparisons.create(termNames));
   }

@@ -26,6 +26,11 @@ export interface LinePosition {
 }
 
 const BACKSLASHED = /[\\*_#|[\]`~]/g;
+/**
+ * Text escapeMarkdownInline() returns as it is: none of BACKSLASHED, `< > &` or `\r`; not
+ * starting with white space, a digit or `- + =`; not ending with white space (empty text too).
+ */
+const NOTHING_TO_ESCAPE = /^(?:[^\s\d\-+=\\*_#|[\]`~<>&]|[^\s\d\-+=\\*_#|[\]`~<>&][^\\*_#|[\]`~<>&\r]*[^\s\\*_#|[\]`~<>&])?$/;
 const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
 /** A numeric character reference for one code point: reads back as exactly that character. */
@@ -39,6 +44,14 @@ export function numericEntity(char: string): string {
  */
 export function escapeMarkdownInline(text: string, position: LinePosition = { lineStart: true, lineEnd: true }): string {
   if (text.includes('\n')) throw new Error('escapeMarkdownInline takes one line; split lines first');
+  // Most text has nothing to escape: no special character anywhere, and no line-start marker,
+  // digit or white space at its start, no white space at its end (checked whatever the position).
+  if (NOTHING_TO_ESCAPE.test(text)) return text;
+  return escapeLine(text, position);
+}
+
+/** escapeMarkdownInline() without its shortcut for text with nothing to escape (exported for its test). */
+export function escapeLine(text: string, position: LinePosition): string {
   let lead = '';
   let core = text;
   let trail = '';
@@ -75,6 +88,8 @@ export type LineBreakStyle = 'hard' | 'br';
  * break is always `<br>`, since a backslash at the very end of a block reads back as a backslash.
  */
 export function escapeMarkdownText(text: string, breaks: LineBreakStyle): string {
+  // One line (most titles, cells and examples): what the loop below gives for it.
+  if (!text.includes('\n')) return escapeMarkdownInline(text, { lineStart: true, lineEnd: true });
   const lines = text.split('\n');
   let out = '';
   lines.forEach((line, i) => {
