@@ -176,7 +176,9 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
     if (!comparison) return readSlow(summary);
     const hash = contentHash(comparison);
     const h = opts.history;
-    const history = !h ? null : got?.snapshots && h.exportLineageFrom ? h.exportLineageFrom(hash, got.snapshots) : await h.exportLineage(comparison, hash);
+    // A symlinked snapshot (the worker does not follow links): that folder is read the usual way.
+    const fromWorker = got?.snapshots && !got.snapshots.some((f) => f.link) ? got.snapshots : null;
+    const history = !h ? null : fromWorker && h.exportLineageFrom ? h.exportLineageFrom(hash, fromWorker) : await h.exportLineage(comparison, hash);
     return { summary, comparison, hash, history };
   };
   const startReads = (from: number, to: number) => {

@@ -27,10 +27,11 @@ export interface ReadResult {
   mtimeMs: number;
   /**
    * Every snapshot file the folder names (`<revision>.json`, HistoryStore.snapshotRevisions), by
-   * revision, text null when it could not be read; an empty array when the folder does not
+   * revision, text null when it could not be read or is no regular file (`link`: a symlink, which
+   * the worker does not follow: the caller reads that folder the usual way); an empty array when the folder does not
    * exist; null when it could not be listed or no folder was asked for.
    */
-  snapshots: Array<{ revision: number; text: string | null }> | null;
+  snapshots: Array<{ revision: number; text: string | null; link?: boolean }> | null;
 }
 
 /** CommonJS source run with `eval` (no file of its own in the build), as entryDeflater.ts does. */
@@ -48,8 +49,8 @@ function readFile(file) {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { text: null, size: -1, mtimeMs: -1 };
     return { text: fs.readFileSync(fd, 'utf8'), size: stat.size, mtimeMs: stat.mtimeMs };
-  } catch {
-    return { text: null, size: -1, mtimeMs: -1 };
+  } catch (error) {
+    return { text: null, size: -1, mtimeMs: -1, link: !!error && error.code === 'ELOOP' };
   } finally {
     if (fd !== undefined) try { fs.closeSync(fd); } catch {}
   }
@@ -66,12 +67,16 @@ function readSnapshots(folder) {
     const m = /^(\\d+)\\.json$/.exec(name);
     if (!m) continue;
     const revision = Number(m[1]);
-    out.push({ revision, text: readFile(join(folder, revision + '.json')).text });
+    const { text, link } = readFile(join(folder, revision + '.json'));
+    out.push(link ? { revision, text, link } : { revision, text });
   }
   return out;
 }
 parentPort.on('message', ({ id, items }) => {
-  const out = items.map(({ file, folder }) => ({ ...readFile(file), snapshots: folder === null ? null : readSnapshots(folder) }));
+  const out = items.map(({ file, folder }) => {
+    const { text, size, mtimeMs } = readFile(file);
+    return { text, size, mtimeMs, snapshots: folder === null ? null : readSnapshots(folder) };
+  });
   parentPort.postMessage({ id, out });
 });
 `;
@@ -91,9 +96,10 @@ export class ExportReader {
     if (this.failure !== null) return Promise.reject(this.failure);
     const id = this.nextId++;
     const result = new Promise<ReadResult[]>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
-    const worker = this.start();
-    if (this.waiting.size === 1) worker.ref();
     try {
+      // A worker that cannot start fails this read (and every later one): read the usual way.
+      const worker = this.start();
+      if (this.waiting.size === 1) worker.ref();
       worker.postMessage({ id, items });
     } catch (error) {
       this.fail(error);
@@ -119,6 +125,8 @@ export class ExportReader {
       waiter?.resolve(out);
     });
     worker.on('error', (error) => this.fail(error));
+    // A reply that cannot be read would leave its waiter unsettled for ever.
+    worker.on('messageerror', (error) => this.fail(error));
     worker.on('exit', (code) => {
       if (this.failure === null) this.fail(new Error(`The export reader stopped (exit code ${code}).`));
     });

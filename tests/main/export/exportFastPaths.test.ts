@@ -99,6 +99,27 @@ describe('export shortcuts', () => {
     expect(reads.mock.calls).toEqual([[ids[5]]]);
   }, 30_000);
 
+  it('follows a symlinked snapshot as the plain path does (same lineage, same snapshots written, same bytes)', async () => {
+    const { store, history, ids } = await workspace();
+    const folder = join(store.path, 'history', ids[0] as string);
+    const [name] = (await readdir(folder)).filter((n) => n.endsWith('.json'));
+    await rename(join(folder, name as string), join(store.path, 'kept-snapshot.json'));
+    await symlink(join(store.path, 'kept-snapshot.json'), join(folder, name as string));
+    // Export snapshots recorded, not written: both exports see the same history folders.
+    const recorded = (calls: string[]) => ({ snapshot: async (input: { record: Comparison }) => void calls.push(input.record.id) });
+    const fastCalls: string[] = [];
+    const plainCalls: string[] = [];
+    const dir = await tempDir();
+    const fast = await exportBundle(store, { ...base(join(dir, 'fast.zip')), history: { ...plainHistory(history), ...recorded(fastCalls), directFolder: (id: string) => history.directFolder(id), exportLineageFrom: history.exportLineageFrom.bind(history) } });
+    const plain = await exportBundle(plainSource(store), { ...base(join(dir, 'plain.zip')), history: { ...plainHistory(history), ...recorded(plainCalls) } });
+    expect(fastCalls).toEqual(plainCalls);
+    expect((await readFile(fast.path)).equals(await readFile(plain.path))).toBe(true);
+    const manifest = JSON.parse((await zipFiles(fast.path)).get('manifest.json') as string) as { items: Array<{ id: string; lineage: string[] }> };
+    // The symlinked sign-off snapshot is in that article's lineage, and no export snapshot was needed for it.
+    expect(manifest.items.find((i) => i.id === ids[0])?.lineage.length).toBeGreaterThanOrEqual(1);
+    expect(fastCalls).not.toContain(ids[0]);
+  });
+
   it('exports what a file holds when it was changed behind the app, as a read through the store does', async () => {
     const { store, ids } = await workspace();
     const id = ids[3] as string;
