@@ -103,7 +103,12 @@ async function main(): Promise<void> {
     const current = await readRows(join(root, 'bench', 'results.json'));
     const merged = [...current.map((r) => incoming.find((x) => x.name === r.name) ?? r), ...incoming.filter((x) => !current.some((r) => r.name === x.name))];
     await writeResults(join(root, 'bench', 'results.json'), merged);
-    await writePerformanceDoc(join(root, 'docs', 'performance.md'), merged, machineInfo(chromiumPath() ?? null, loadavg()), PERFORMANCE_NOTES);
+    // The full run's date stays (a merge measures nothing); the merge's own time is added to it.
+    const docFile = join(root, 'docs', 'performance.md');
+    const info = machineInfo(chromiumPath() ?? null, loadavg());
+    const ran = /^Latest run: (\S+)/m.exec(await readFile(docFile, 'utf8').catch(() => ''))?.[1];
+    if (ran) info.date = `${ran} (rows merged and notes rewritten ${info.date})`;
+    await writePerformanceDoc(docFile, merged, info, PERFORMANCE_NOTES);
     console.log(tableLines(merged, false).join('\n'));
     return;
   }
