@@ -5,7 +5,7 @@ import { COMPARISON_FORMAT, comparisonSchema, defaultTitle, emptyDoc, type Compa
 import { TERM_KEYS } from '../../shared/model/ids';
 import { slugFromTerms, uniqueSlug } from '../../shared/model/slug';
 import { entryOf, type ComparisonIndex, type IndexEntry } from './ComparisonIndex';
-import { DurableAdapter, parseRecord, RecordReadError } from './DurableAdapter';
+import { comparisonOfId, DurableAdapter, parseRecord, RecordReadError } from './DurableAdapter';
 import { checkedRecord, isCheckedRecord, writeFilesDurable, type CheckedRecord } from './batchWrite';
 import { syncFolder } from './durableWrite';
 import { errnoCode, nodeFs } from './fsLayer';
@@ -117,12 +117,7 @@ export class ComparisonRepository {
    * (the caller then reads it through readShared(), which quarantines a damaged file).
    */
   parseDirect(id: string, text: string): Comparison | null {
-    try {
-      const data = parseRecord(text, comparisonSchema, 'comparison');
-      return data.id === id ? data : null;
-    } catch {
-      return null;
-    }
+    return comparisonOfId(text, id);
   }
 
   async create(termNames: string[]): Promise<Comparison> {

@@ -1,6 +1,6 @@
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
-import { comparisonSchema } from '../../shared/model/comparison';
+import { comparisonSchema, type Comparison } from '../../shared/model/comparison';
 import { isCheckedComparison } from '../../shared/model/comparisonCheck';
 import { FormatError, migrate, type RecordKind } from '../../shared/model/migrate';
 import { stableStringify, writeFileDurable } from './durableWrite';
@@ -105,4 +105,18 @@ export function parseRecord<T>(text: string, schema: z.ZodType<T>, kind: RecordK
   const checked = schema.safeParse(migrated);
   if (!checked.success) throw new RecordReadError(`it does not match the ${kind} format: ${zodIssuesInWords(checked.error.issues)}`);
   return checked.data;
+}
+
+/**
+ * The comparison in `text` if it is a readable record of that id, else null (no reason: the
+ * caller reads the file the usual way, which words and quarantines). For texts read off the main
+ * path: the cold open's list workers and the export's reader thread.
+ */
+export function comparisonOfId(text: string, id: string): Comparison | null {
+  try {
+    const record = parseRecord(text, comparisonSchema, 'comparison');
+    return record.id === id ? record : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * A worker thread of a cold open (listInWorkers.ts): lists comparison files with synchronous
  * reads (a worker has no event loop to keep free) through the same parse and checks as the main
- * thread (parseRecord: the hand-written check, else the migration and zod). A file it cannot
+ * thread (parseRecord through comparisonOfId: the hand-written check, else the migration and zod). A file it cannot
  * vouch for (missing, not a regular file, a symlink, unreadable, damaged, its id not its name)
  * comes back as null, and the main thread reads it the usual way (ComparisonRepository.readForList),
  * quarantine and all: the worker never moves or writes a file.
@@ -10,9 +10,8 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import './nativeHash';
-import { comparisonSchema } from '../../shared/model/comparison';
 import { entryOf, type IndexEntry } from './ComparisonIndex';
-import { parseRecord } from './DurableAdapter';
+import { comparisonOfId } from './DurableAdapter';
 import type { ListRequest, ListReply } from './listInWorkers';
 
 function listOne(dir: string, id: string): IndexEntry | null {
@@ -24,9 +23,8 @@ function listOne(dir: string, id: string): IndexEntry | null {
     fd = openSync(join(dir, `${id}.json`), constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
     const stat = fstatSync(fd);
     if (!stat.isFile()) return null;
-    const record = parseRecord(readFileSync(fd, 'utf8'), comparisonSchema, 'comparison');
-    if (record.id !== id) return null;
-    return entryOf(record, stat.size, stat.mtimeMs);
+    const record = comparisonOfId(readFileSync(fd, 'utf8'), id);
+    return record ? entryOf(record, stat.size, stat.mtimeMs) : null;
   } catch {
     return null;
   } finally {
