@@ -12,10 +12,11 @@ import { machineInfo, tableLines, writePerformanceDoc, writeResults } from './re
 import { FULL, SMALL, prepareWorkspaces, runNodeBench } from './runBench';
 import { chromiumPath, reuseWorkspaces, runBrowserBench } from './browserBench';
 import { PERFORMANCE_NOTES } from './notes';
-import { exportImportRows, measureExportImport, measureOpen, measureSaves, measureSearch, openRows, saveRows, searchBuildLine, searchQueries, searchRows } from './nodeBench';
+import { exportImportRows, measureExportImport, measureOpen, measureSaves, measureSearch, openRows, saveRows, type SaveFigures, searchBuildLine, searchQueries, searchRows } from './nodeBench';
 import { WorkspaceStore } from '../src/main/store/WorkspaceStore';
 import { setListWorkerScript } from '../src/main/store/listInWorkers';
 import type { BenchRow } from './stats';
+import { childSaveTurns, type SaveTurns } from './saveTurns';
 
 // As the app's entry points do: a cold open lists on worker threads, here this build's listWorker.mjs (scripts/bench.mjs).
 setListWorkerScript(new URL('./listWorker.mjs', import.meta.url));
@@ -36,6 +37,8 @@ const { values } = parseArgs({
     'exchange-only': { type: 'string' },
     /** Measure only open (warm, cold) and save on this existing workspace (a copy: it is written to), with --out. */
     'store-only': { type: 'string' },
+    /** Measure only the save rows, in <dir>/small and <dir>/large taking turns (copies: they are written to), with --out. */
+    'saves-only': { type: 'string' },
     work: { type: 'string' },
     root: { type: 'string' },
     /** The built renderer the Chromium rows load (default: <root>/out/renderer), so a pass can use its own build. */
@@ -48,6 +51,11 @@ const { values } = parseArgs({
     'first-screen-only': { type: 'boolean' },
   },
 });
+
+/** One workspace's timed saves in a child process of its own (saveChild.ts). */
+function childSaves(dir: string): Promise<SaveTurns> {
+  return childSaveTurns(join(dirname(process.argv[1] as string), 'saveChild.mjs'), dir);
+}
 
 async function childMemory(dir: string): Promise<number> {
   const script = join(dirname(process.argv[1] as string), 'memoryChild.mjs');
@@ -77,10 +85,24 @@ async function main(): Promise<void> {
     if (values.out) await writeResults(resolve(values.out), rows);
     return;
   }
+  if (values['saves-only']) {
+    const dir = resolve(values['saves-only']);
+    const count = async (ws: string) => {
+      const probe = await WorkspaceStore.open(ws);
+      const n = probe.listComparisons().length;
+      await probe.close();
+      return n;
+    };
+    const [small, large] = (await measureSaves([join(dir, 'small'), join(dir, 'large')], FULL.saves, childSaves)) as [SaveFigures, SaveFigures];
+    const rows = saveRows(small, large, await count(join(dir, 'small')), await count(join(dir, 'large')));
+    console.log(tableLines(rows, false).join('\n'));
+    if (values.out) await writeResults(resolve(values.out), rows);
+    return;
+  }
   if (values['store-only']) {
     const dir = resolve(values['store-only']);
     const open = await measureOpen(dir, FULL.openRepeats);
-    const saves = await measureSaves(dir, FULL.saves);
+    const [saves] = (await measureSaves([dir], FULL.saves, childSaves)) as [SaveFigures];
     const probe = await WorkspaceStore.open(dir);
     const n = probe.listComparisons().length;
     await probe.close();
@@ -147,7 +169,7 @@ async function main(): Promise<void> {
     );
   }
   if (!values['only-browser']) {
-    await section('main-side measurements', () => runNodeBench({ scale, workDir, workspaces, log, memory: childMemory, failures }));
+    await section('main-side measurements', () => runNodeBench({ scale, workDir, workspaces, log, memory: childMemory, saveTurns: childSaves, failures }));
   } else if (scale.name === 'full' && !values.out) {
     // Keep the main-side rows of the last full run.
     const previous = JSON.parse(await readFile(join(root, 'bench', 'results.json'), 'utf8').catch(() => '[]')) as BenchRow[];

@@ -1,10 +1,8 @@
 /** The main-side measurements: save, open, search, export, import and main-process memory. */
-import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Comparison } from '../src/shared/model/comparison';
-import { docFromText } from '../src/shared/model/richText';
 import { stableStringify } from '../src/main/store/durableWrite';
 import { WorkspaceStore } from '../src/main/store/WorkspaceStore';
 import { INDEX_BYTES_PER_CHANGE } from '../src/main/store/ComparisonIndex';
@@ -14,20 +12,8 @@ import { resolveLimits } from '../src/main/bundle/import/bundleLimits';
 import { applyImport, planImport, readBundle } from '../src/main/bundle/import';
 import { HistoryStore } from '../src/main/history/HistoryStore';
 import { CountingFs } from './workspace';
+import { edited, openSaveTurns, pickArticle, type SaveTurns } from './saveTurns';
 import { median, percentile, row, type BenchRow } from './stats';
-
-/** open, write, fsync, close, rename, fsync the folder: the floor of a durable save. */
-export async function durableWriteFloor(file: string, text: string): Promise<void> {
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temp, 'wx');
-  await handle.writeFile(text, 'utf8');
-  await handle.sync();
-  await handle.close();
-  await rename(temp, file);
-  const dir = await open(join(file, '..'), 'r');
-  await dir.sync();
-  await dir.close();
-}
 
 export interface SaveFigures {
   p50: number;
@@ -41,43 +27,47 @@ export interface SaveFigures {
   indexSharePerSave: number;
 }
 
-/** Saves `count` articles (a one-word edit each, as an autosave), each next to a bare durable write of the same bytes. */
-export async function measureSaves(dir: string, count: number): Promise<SaveFigures> {
-  const store = await WorkspaceStore.open(dir);
-  // Steady state, as when a writer saves a while after opening: the open's background work (the
-  // check of the files against the index cache, the word index fill) is done before timing, so
-  // neither competes with the saves for the disk and the CPU (the open rows measure that work).
-  await store.whenIndexChecked();
-  await store.searchReady();
-  const ids = store.listComparisons().map((s) => s.id);
-  const pick = (i: number) => ids[(i * 7919) % ids.length] as string;
-  const floorFile = join(dir, 'comparisons', '.bench-floor.json');
-  const times: number[] = [];
-  const floors: number[] = [];
+/**
+ * Saves `count` articles in each workspace (a one-word edit each, as an autosave), each next to
+ * a bare durable write of the same bytes. The workspaces take turns, one save each (saveTurns.ts),
+ * so that all see the same disk and the same load; `openTurns` runs a workspace's saves (the CLI:
+ * in a child process each). Figures in the order of `dirs`.
+ */
+export async function measureSaves(dirs: readonly string[], count: number, openTurns: (dir: string) => Promise<SaveTurns> = openSaveTurns): Promise<SaveFigures[]> {
+  const warmup = 5;
+  const timed = dirs.map(() => ({ times: [] as number[], floors: [] as number[] }));
+  const runners: SaveTurns[] = [];
   try {
-    const warmup = 5;
+    for (const dir of dirs) runners.push(await openTurns(dir));
     for (let i = 0; i < count + warmup; i++) {
-      const c = edited(await store.getComparison(pick(i)), i);
-      const t0 = performance.now();
-      const saved = await store.saveComparison(c, c.revision);
-      const t1 = performance.now();
-      await durableWriteFloor(floorFile, stableStringify(saved));
-      const t2 = performance.now();
-      if (i >= warmup) {
-        times.push(t1 - t0);
-        floors.push(t2 - t1);
+      for (const [k, runner] of runners.entries()) {
+        const { save, floor } = await runner.turn(i);
+        if (i < warmup) continue;
+        timed[k]?.times.push(save);
+        timed[k]?.floors.push(floor);
       }
     }
   } finally {
-    await store.close();
-    await unlink(floorFile).catch(() => undefined);
+    for (const runner of runners) await runner.close();
   }
-  // Bytes: a writer pauses between autosaves, so the index cache gets its chance to be written
-  // after every save (delay 1 ms). Everything the store writes counts, except the index cache,
-  // which is rewritten whole once every ceil(size / INDEX_BYTES_PER_CHANGE) changes: its share
-  // per save is added from that policy (a 20-save sample would catch it 0 or 1 times).
+  const figures: SaveFigures[] = [];
+  for (const [k, dir] of dirs.entries()) {
+    const { times, floors } = timed[k] as { times: number[]; floors: number[] };
+    figures.push({ p50: median(times), p95: percentile(times, 95), floorP50: median(floors), floorP95: percentile(floors, 95), ...(await measureSaveBytes(dir, count)) });
+  }
+  return figures;
+}
+
+/**
+ * Bytes: a writer pauses between autosaves, so the index cache gets its chance to be written
+ * after every save (delay 1 ms). Everything the store writes counts, except the index cache,
+ * which is rewritten whole once every ceil(size / INDEX_BYTES_PER_CHANGE) changes: its share
+ * per save is added from that policy (a 20-save sample would catch it 0 or 1 times).
+ */
+async function measureSaveBytes(dir: string, count: number): Promise<Pick<SaveFigures, 'bytesPerSave' | 'fileBytes' | 'indexFileBytes' | 'indexSharePerSave'>> {
   const counting = new CountingFs();
   const bytesStore = await WorkspaceStore.open(dir, { fs: counting.fs, indexDelayMs: 1 });
+  const ids = bytesStore.listComparisons().map((s) => s.id);
   let fileBytes = 0;
   const bytesSaves = Math.min(count, 20);
   try {
@@ -85,7 +75,7 @@ export async function measureSaves(dir: string, count: number): Promise<SaveFigu
     counting.bytes = 0;
     counting.indexBytes = 0;
     for (let i = 0; i < bytesSaves; i++) {
-      const c = edited(await bytesStore.getComparison(pick(i + 1000)), i);
+      const c = edited(await bytesStore.getComparison(pickArticle(ids, i + 1000)), i);
       const saved = await bytesStore.saveComparison(c, c.revision);
       fileBytes += Buffer.byteLength(stableStringify(saved));
       await counting.settle(30);
@@ -96,23 +86,11 @@ export async function measureSaves(dir: string, count: number): Promise<SaveFigu
   const indexFileBytes = (await stat(join(dir, '.versus-desk', 'index.json'))).size;
   const indexSharePerSave = indexFileBytes / Math.max(1, Math.ceil(indexFileBytes / INDEX_BYTES_PER_CHANGE));
   return {
-    p50: median(times),
-    p95: percentile(times, 95),
-    floorP50: median(floors),
-    floorP95: percentile(floors, 95),
     bytesPerSave: (counting.bytes - counting.indexBytes) / bytesSaves + indexSharePerSave,
     fileBytes: fileBytes / bytesSaves,
     indexFileBytes,
     indexSharePerSave,
   };
-}
-
-/** A one-word edit in the summary, keeping the article's size. */
-function edited(c: Comparison, i: number): Comparison {
-  const words = ['quickly', 'plainly', 'briefly', 'clearly'];
-  const text = c.summary.content[0]?.content?.map((n) => (n.type === 'text' ? n.text : '')).join('') ?? '';
-  const replaced = text.replace(/^\S+/, words[i % words.length] as string);
-  return { ...c, summary: docFromText(replaced) };
 }
 
 export function saveRows(small: SaveFigures, large: SaveFigures, smallN: number, largeN: number): BenchRow[] {
@@ -122,7 +100,7 @@ export function saveRows(small: SaveFigures, large: SaveFigures, smallN: number,
     row({ name: `save p95, ${n(smallN)} articles`, figure: small.p95, floor: small.floorP95, unit: 'ms', maxRatio: 1.5 }),
     row({ name: `save p50, ${n(largeN)} articles`, figure: large.p50, floor: large.floorP50, unit: 'ms', maxRatio: 1.5 }),
     row({ name: `save p95, ${n(largeN)} articles`, figure: large.p95, floor: large.floorP95, unit: 'ms', maxRatio: 1.5 }),
-    row({ name: `save p50, ${n(largeN)} vs ${n(smallN)} articles`, figure: large.p50, floor: small.p50, unit: 'ms', maxRatio: 1.2, note: 'floor here is the save p50 in the small workspace' }),
+    row({ name: `save p50, ${n(largeN)} vs ${n(smallN)} articles`, figure: large.p50, floor: small.p50, unit: 'ms', maxRatio: 1.2, note: 'floor here is the save p50 in the small workspace; the two take turns, one save each' }),
     row({ name: `bytes written per save, ${n(largeN)} articles`, figure: large.bytesPerSave, floor: large.fileBytes, unit: 'bytes', maxRatio: 2, note: `every byte the store wrote per save with an idle pause after each (the record file, plus ${Math.round(large.indexSharePerSave)} bytes: the share of the ${(large.indexFileBytes / 1e6).toFixed(1)} MB index cache rewrite, done once enough changes piled up); floor: the article file` }),
   ];
 }

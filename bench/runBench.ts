@@ -16,10 +16,12 @@ import {
   measureSearch,
   openRows,
   saveRows,
+  type SaveFigures,
   searchQueries,
   searchRows,
   searchBuildLine,
 } from './nodeBench';
+import type { SaveTurns } from './saveTurns';
 import { row, type BenchRow } from './stats';
 import { longArticle, synthWorkspace } from './synth';
 import { writeWorkspace } from './workspace';
@@ -83,6 +85,8 @@ export interface NodeBenchOptions {
   log: (line: string) => void;
   /** Measures main-side RSS with the workspace open; default: in this process (the CLI uses a clean child process). */
   memory?: (dir: string) => Promise<number>;
+  /** Runs one workspace's timed saves; default: in this process (the CLI uses a child process per workspace). */
+  saveTurns?: (dir: string) => Promise<SaveTurns>;
   /** Measurements that failed are added here (and logged); the others' rows are still returned. */
   failures?: string[];
 }
@@ -121,8 +125,8 @@ export async function runNodeBench(opts: NodeBenchOptions): Promise<BenchRow[]> 
   ]);
   await measure(
     'saves',
-    async () => ({ small: await measureSaves(ws.small, scale.saves), large: await measureSaves(ws.large, scale.saves) }),
-    ({ small, large }) => saveRows(small, large, scale.smallArticles, scale.articles),
+    () => measureSaves([ws.small, ws.large], scale.saves, opts.saveTurns),
+    ([small, large]) => saveRows(small as SaveFigures, large as SaveFigures, scale.smallArticles, scale.articles),
   );
   await measure('export and import', () => measureExportImport(ws.large, join(opts.workDir, 'bundle')), exportImportRows);
   opts.failures?.push(...failed);

@@ -51,6 +51,8 @@ await step('bundled the benchmark', () =>
         input: {
           cli: join(root, 'bench', 'cli.ts'),
           memoryChild: join(root, 'bench', 'memoryChild.ts'),
+          // Each workspace's timed saves run in a child of their own, taking turns (bench/saveTurns.ts).
+          saveChild: join(root, 'bench', 'saveChild.ts'),
           // The cold open's worker (the app gets it through electron-vite's ?modulePath; bench/cli.ts registers this one).
           listWorker: join(root, 'src', 'main', 'store', 'listWorker.ts'),
         },
