@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { synthWorkspace } from '../../bench/synth';
-import { parseRecord, RecordReadError } from '../../src/main/store/DurableAdapter';
+import { checkedCopy, parseRecord, RecordReadError, RecordWriteError } from '../../src/main/store/DurableAdapter';
 import { comparisonSchema, type Comparison } from '../../src/shared/model/comparison';
 import { isCheckedComparison } from '../../src/shared/model/comparisonCheck';
 import { isCheckedReview } from '../../src/shared/review/reviewCheck';
@@ -326,5 +326,59 @@ describe('parseRecord with the fast check', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(() => parseRecord(' \n\t', comparisonSchema, 'comparison')).toThrow('it is empty');
     expect(() => parseRecord('{"id": ', comparisonSchema, 'comparison')).toThrow('it is not valid JSON (truncated or damaged)');
+  });
+});
+
+describe('the record check before a write, with the fast check', () => {
+  const rich = richArticle();
+  /** What the zod path alone writes for `value`, or its refusal in words. */
+  const zodWrites = (value: unknown): string => {
+    const checked = comparisonSchema.safeParse(value);
+    return checked.success ? stableStringify(checked.data) : 'refused';
+  };
+  const fastWrites = (value: unknown): string => {
+    try {
+      return stableStringify(checkedCopy(value as Comparison, comparisonSchema));
+    } catch (error) {
+      if (error instanceof RecordWriteError) return 'refused';
+      throw error;
+    }
+  };
+
+  it('writes the same text as the zod path, from a copy that shares nothing with the caller', () => {
+    const input = structuredClone(rich);
+    const copy = checkedCopy(input, comparisonSchema);
+    expect(stableStringify(copy)).toBe(zodWrites(rich));
+    // Changing the caller's object afterwards changes nothing in what was checked and written.
+    (input.faqs[0] as { id: string }).id = 'changed';
+    input.title = 'changed';
+    expect(stableStringify(copy)).toBe(zodWrites(rich));
+    // An optional review left undefined is written as absent, as zod's output is.
+    expect(fastWrites({ ...rich, review: undefined })).toBe(zodWrites({ ...rich, review: undefined }));
+  });
+
+  it('agrees with the zod path on full-size articles damaged at random: same text, or both refuse', () => {
+    const base = synthWorkspace({ articles: 1, people: 5, seed: 11 }).comparisons[0] as Comparison;
+    const paths = pathsOf(base);
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.nat(), (path, pick) => {
+        const current = path.reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], base);
+        const options = replacements(current);
+        const value = replaced(base, path, options[pick % options.length]);
+        const fast = fastWrites(value);
+        expect(fast).toBe(zodWrites(value));
+        if (fast === 'refused') refused++;
+      }),
+      { numRuns: 200 },
+    );
+    // Both outcomes are exercised.
+    expect(refused).toBeGreaterThan(20);
+    expect(refused).toBeLessThan(200);
+  });
+
+  it('still refuses in the schema\u2019s words', () => {
+    expect(() => checkedCopy({ ...rich, revision: 0 }, comparisonSchema)).toThrow(RecordWriteError);
+    expect(() => checkedCopy({ ...rich, revision: 0 }, comparisonSchema)).toThrow(/revision/);
   });
 });

@@ -7,6 +7,7 @@ import { stableStringify, writeFileDurable } from './durableWrite';
 import { errnoCode, nodeFs, type FsLayer } from './fsLayer';
 import { findForbiddenKey, refuseForbiddenKeys, UnsafeJsonError } from './secureJsonParse';
 import { zodIssuesInWords } from '../services/zodIssuesInWords';
+import { canonicalCopy } from '../bundle/import/canonicalCopy';
 
 /**
  * The content of a file is unusable: not JSON, unsafe JSON, a newer format, or invalid for the
@@ -58,16 +59,30 @@ export class DurableAdapter<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    const checked = this.schema.safeParse(data);
-    if (!checked.success) throw new RecordWriteError(zodIssuesInWords(checked.error.issues), checked.error.issues);
+    const checked = checkedCopy(data, this.schema);
     // The schema lets such keys through where it holds free-form data (review parts), but
     // read() refuses them: written, the record would be quarantined on its next read.
-    const forbidden = findForbiddenKey(checked.data);
+    const forbidden = findForbiddenKey(checked);
     if (forbidden) throw new RecordWriteError(`it contains the forbidden key "${forbidden}"`, []);
     this.lastWritten = null;
-    await writeFileDurable(this.path, stableStringify(checked.data), this.fs);
-    this.lastWritten = checked.data;
+    await writeFileDurable(this.path, stableStringify(checked), this.fs);
+    this.lastWritten = checked;
   }
+}
+
+/**
+ * The value as its schema checks it for writing, as a copy sharing nothing with `data`; throws
+ * RecordWriteError in the schema's words. A value the hand-written check vouches for (the schema
+ * would accept it and hand it back unchanged: every save from the editor) is copied with its keys
+ * in order (canonicalCopy) instead of going through zod: that is a third of zod's cost, and the
+ * sorted copy is then written by stableStringify's native fast path (half the cost of the key by
+ * key walk the schema's key order needs). Same text on disk either way.
+ */
+export function checkedCopy<T>(data: T, schema: z.ZodType<T>): T {
+  if (FAST_CHECKS.get(schema)?.(data) === true) return canonicalCopy(data);
+  const checked = schema.safeParse(data);
+  if (!checked.success) throw new RecordWriteError(zodIssuesInWords(checked.error.issues), checked.error.issues);
+  return checked.data;
 }
 
 /**
