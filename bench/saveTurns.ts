@@ -70,9 +70,13 @@ export async function openSaveTurns(dir: string): Promise<SaveTurns> {
       const c = edited(await store.getComparison(pickArticle(ids, i)), i);
       const t0 = performance.now();
       const saved = await store.saveComparison(c, c.revision);
+      const save = performance.now() - t0;
+      // The work a save leaves for just after its acknowledgement (the word index) is done before
+      // the floor starts: it must not land in the floor's time and flatter the ratio.
+      await new Promise((resolve) => setImmediate(resolve));
       const t1 = performance.now();
       await durableWriteFloor(floorFile, stableStringify(saved));
-      return { save: t1 - t0, floor: performance.now() - t1 };
+      return { save, floor: performance.now() - t1 };
     },
     async close() {
       await store.close();
