@@ -124,7 +124,12 @@ const ISO_DATE = (() => {
     : (s: string) => isoDateSchema.safeParse(s).success;
 })();
 
-function isTerm(v: unknown): boolean {
+/** A string `isoDateSchema` accepts (it hands strings back unchanged). */
+export function isIsoDateValue(v: unknown): v is string {
+  return typeof v === 'string' && ISO_DATE(v);
+}
+
+export function isTerm(v: unknown): boolean {
   return exactKeys(v, TERM) && TERM_KEY_SET.has(v.key) && isTrimmed(v.name, 120);
 }
 
@@ -132,7 +137,7 @@ function isKeyDifference(v: unknown): boolean {
   return exactKeys(v, ID_TEXT) && isIdValue(v.id) && isInlineDoc(v.text);
 }
 
-function isChart(v: unknown): boolean {
+export function isChart(v: unknown): boolean {
   return exactKeys(v, CHART) && isStr(v.headerLabel, 200) && isArrayOf(v.rows, 0, 500, isRow);
 }
 
@@ -143,7 +148,7 @@ function isRow(v: unknown): boolean {
   return true;
 }
 
-function isExample(v: unknown): boolean {
+export function isExample(v: unknown): boolean {
   return exactKeys(v, ID_TEXT) && isIdValue(v.id) && isStr(v.text, 2000);
 }
 
@@ -198,7 +203,7 @@ function isInlineDoc(v: unknown): boolean {
   return exactKeys(v, TYPE_CONTENT) && v.type === 'doc' && isArrayOf(v.content, 1, 1000, isParagraph);
 }
 
-function isBlockDoc(v: unknown): boolean {
+export function isBlockDoc(v: unknown): boolean {
   return exactKeys(v, TYPE_CONTENT) && v.type === 'doc' && isArrayOf(v.content, 1, 1000, (b) => isParagraph(b) || isList(b, 1));
 }
 

@@ -86,7 +86,24 @@ export function partHash(part: Pick<Part, 'content'>): string {
 
 /** The hash a sign-off vouches for: everything a reader sees (not revision, dates or review). */
 export function articleContentHash(c: Comparison): string {
-  return hashValue(canonicalContent(c));
+  return sealedHashes.get(c) ?? hashValue(canonicalContent(c));
+}
+
+/** Content hashes of records that can no longer change (deep-frozen), by record. */
+const sealedHashes = new WeakMap<object, string>();
+
+/**
+ * articleContentHash of a record deep-frozen by its owner (an import's records, sealed once
+ * checked), computed once: the import hashes each record as it reads it, and listing it
+ * (reviewSummaryOf) asks again. The caller vouches that every object in `c` is frozen; a record
+ * whose top is not frozen is hashed as usual and not remembered.
+ */
+export function sealedArticleContentHash(c: Comparison): string {
+  const known = sealedHashes.get(c);
+  if (known !== undefined) return known;
+  const hash = hashValue(canonicalContent(c));
+  if (Object.isFrozen(c)) sealedHashes.set(c, hash);
+  return hash;
 }
 
 export function personContentHashOf(p: Pick<Person, 'name' | 'credentials' | 'bio'>): string {
