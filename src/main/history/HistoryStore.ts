@@ -238,9 +238,13 @@ export class HistoryStore {
    */
   async snapshotMany(inputs: readonly SnapshotInput[], into: SnapshotWrite[]): Promise<void> {
     let madeFolder = false;
+    // One listing of history/ says which records have a folder already, instead of a stat per
+    // snapshot (in an import into a new workspace, every one of them a failed call).
+    const folders = inputs.length > 1 ? await this.recordFolders() : null;
     // Pooled: each slot takes the next snapshot as soon as its own is written and its folder synced.
     await pooled(inputs.length, SNAPSHOT_CONCURRENCY, async (i) => {
-      const write = await this.writeSnapshot(inputs[i] as SnapshotInput);
+      const input = inputs[i] as SnapshotInput;
+      const write = await this.writeSnapshot(input, folders?.has(input.record.id));
       into.push(write);
       if (write.createdFolder) madeFolder = true;
       if (write.created) await syncFolder(dirname(write.path), this.fs);
@@ -248,8 +252,18 @@ export class HistoryStore {
     if (madeFolder) await syncFolder(join(this.root, 'history'), this.fs);
   }
 
-  /** Writes one snapshot file (fsynced); the caller fsyncs its folder. */
-  private async writeSnapshot(input: SnapshotInput): Promise<SnapshotWrite> {
+  /** The names in history/ (each record's snapshot folder), in one listing. */
+  private async recordFolders(): Promise<ReadonlySet<string>> {
+    try {
+      return new Set(await this.fs.readdir(join(this.root, 'history')));
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return new Set();
+      throw error;
+    }
+  }
+
+  /** Writes one snapshot file (fsynced); the caller fsyncs its folder. `folderKnown`: whether its folder exists, when the caller listed them. */
+  private async writeSnapshot(input: SnapshotInput, folderKnown?: boolean): Promise<SnapshotWrite> {
     const folder = this.folder(input.record.id);
     const path = join(folder, `${input.record.revision}.json`);
     const hash = input.contentHash ?? (input.kind === 'comparison' ? contentHash(input.record as Comparison) : personContentHash(input.record as Person));
@@ -257,7 +271,7 @@ export class HistoryStore {
     if (input.lineage) data.lineage = input.lineage.slice(0, LINEAGE_MAX);
     const text = input.recordText === undefined ? stableStringify({ ...data, record: input.record }) : snapshotText(data, input.recordText);
     let createdFolder: string | null = null;
-    const folderExists = await this.fs.stat(folder).then(
+    const folderExists = folderKnown ?? await this.fs.stat(folder).then(
       (s) => s.isDirectory(),
       () => false,
     );

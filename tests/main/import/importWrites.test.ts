@@ -12,7 +12,7 @@ import { stableStringify } from '../../../src/shared/util/stableStringify';
 import { nodeFs, type FsLayer } from '../../../src/main/store/fsLayer';
 import type { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
 import { errnoError, fileSnapshot } from '../storeTestKit';
-import { bundleOf, exportTo, expectImportUndone, importAll as importInto, opened, openStore } from './importKit';
+import { bundleOf, exportTo, expectImportUndone, importAll as importInto, opened, openStore, treeHash } from './importKit';
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((s) => s.close()));
@@ -165,16 +165,23 @@ describe('an import in many pipelined batches', () => {
     expect(result.snapshots).toBe(ARTICLES);
     for (const s of plain.listComparisons()) expect((await HistoryStore.forStore(plain).list(s.id)).map((e) => e.reason)).toEqual(['import']);
 
-    for (const what of ['read', 'rename'] as const) {
+    for (const what of ['list', 'rename'] as const) {
       let armed = false;
       let count = 0;
-      // The 4th batch: its old texts are read while the 3rd is written; its renames come after.
-      const nth = what === 'read' ? 3 * BATCH + 2 : 3 * BATCH + 3;
+      // New articles: one listing of comparisons/ says no file is there to keep (none is read), then
+      // the 4th batch's renames come after the 3rd batch is written.
+      const nth = what === 'list' ? 1 : 3 * BATCH + 3;
       const fail = () => armed && ++count === nth;
+      /** Record files read before the failure (the rollback's reads come after it). */
+      const read: string[] = [];
       const fs: FsLayer = {
         ...nodeFs,
+        readdir: async (path) => {
+          if (what === 'list' && /comparisons$/.test(path) && fail()) throw errnoError('EIO');
+          return nodeFs.readdir(path);
+        },
         readFile: async (path) => {
-          if (what === 'read' && path.includes('comparisons') && fail()) throw errnoError('EIO');
+          if (armed && count < nth && /comparisons[\\/]/.test(path)) read.push(path);
           return nodeFs.readFile(path);
         },
         rename: async (from, to) => {
@@ -184,7 +191,43 @@ describe('an import in many pipelined batches', () => {
       };
       await expectImportUndone(fs, () => (armed = true), (store) => importAll(store, bundle));
       expect(count).toBeGreaterThanOrEqual(nth);
+      expect(read).toEqual([]);
     }
+  });
+
+  it('reads the old text of every article it updates, and puts it back when a read in a later batch fails', async () => {
+    // The articles are in the workspace (imported once), and the bundle brings a new revision of each.
+    const source = await openStore();
+    for (let i = 0; i < ARTICLES; i++) await source.createComparison([`Term ${i}`, `Other ${i}`]);
+    const first = await exportTo(source, 'first.zip');
+    for (const s of source.listComparisons()) {
+      const c = await source.getComparison(s.id);
+      await source.saveComparison({ ...c, chart: { ...c.chart, headerLabel: 'Edited' } }, c.revision);
+    }
+    const second = await exportTo(source, 'second.zip');
+    let armed = false;
+    let reads = 0;
+    // The 4th batch: its old texts are read while the 3rd is written.
+    const nth = 3 * BATCH + 2;
+    const fs: FsLayer = {
+      ...nodeFs,
+      readFile: async (path) => {
+        if (armed && /comparisons[\\/]/.test(path) && ++reads === nth) throw errnoError('EIO');
+        return nodeFs.readFile(path);
+      },
+    };
+    const into = await openStore({ fs, seed: true });
+    await importAll(into, first);
+    await into.flushIndex();
+    const before = await treeHash(into.path);
+    armed = true;
+    await expect(importAll(into, second)).rejects.toMatchObject({ code: 'IO', message: /nothing was changed/ });
+    expect(reads).toBeGreaterThanOrEqual(nth);
+    expect(await treeHash(into.path)).toBe(before);
+    // Unarmed, the same import goes through and reads every old text once.
+    armed = false;
+    const updated = await importAll(into, second);
+    expect(updated.written.map((w) => w.outcome)).toEqual(Array.from({ length: ARTICLES }, () => 'updated'));
   });
 
   it('writes no import snapshot before its record file is in place (a crash never leaves a snapshot of a revision not on disk)', async () => {

@@ -260,9 +260,15 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     // serialized: a batch at a time, as 10,000 texts held at once would double the memory) while
     // the one before it is being written.
     const size = Math.max(1, opts.articleBatch ?? ARTICLE_BATCH);
+    // One listing of the folder says which articles have a file whose text must be kept for a
+    // rollback; the others are not read (one failed read each). This is the store's one serial
+    // task and the workspace lock keeps other Versus Desk processes out, so no file of ours appears
+    // meanwhile (a file put there by another program between the listing and its batch would be
+    // replaced and, on a rollback, removed rather than restored).
+    const existing = articles.length > 0 ? await writer.recordFileIds('comparison') : new Set<string>();
     const prepare = async (start: number) => {
       const batch = articles.slice(start, start + size);
-      const texts = await Promise.all(batch.map((w) => writer.readRecordFile('comparison', w.record.id)));
+      const texts = await Promise.all(batch.map((w) => (existing.has(w.record.id) ? writer.readRecordFile('comparison', w.record.id) : null)));
       // Sealed by validateWrites: each is the record as checked.
       const checked = batch.map((w) => checkedRecord(comparisonSchema, w.record as Comparison, (w.record as Comparison).title));
       return { batch, texts, checked };
