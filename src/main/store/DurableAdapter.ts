@@ -7,7 +7,7 @@ import { stableStringify, writeFileDurable } from './durableWrite';
 import { errnoCode, nodeFs, type FsLayer } from './fsLayer';
 import { findForbiddenKey, refuseForbiddenKeys, UnsafeJsonError } from './secureJsonParse';
 import { zodIssuesInWords } from '../services/zodIssuesInWords';
-import { canonicalCopy } from '../bundle/import/canonicalCopy';
+import { canonicalCopy } from '../../shared/util/canonicalCopy';
 
 /**
  * The content of a file is unusable: not JSON, unsafe JSON, a newer format, or invalid for the

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { synthWorkspace } from '../../../bench/synth';
 import { buildBundleFiles } from '../../../src/main/bundle/exportBundle';
 import { comparisonFromArticle } from '../../../src/main/bundle/import/articleRecord';
-import { canonicalCopy } from '../../../src/main/bundle/import/canonicalCopy';
+import { canonicalCopy } from '../../../src/shared/util/canonicalCopy';
 import { readBundle } from '../../../src/main/bundle/import/readBundle';
 import { stableStringify as storeStringify } from '../../../src/main/store/durableWrite';
 import type { Manifest } from '../../../src/shared/export/exportSchemas';

@@ -24,7 +24,7 @@ import { quickSecureJsonParse } from '../quickSecureJson';
 import { sha256Hex } from '../contentHash';
 import { refuse, resolveLimits, type BundleLimits } from './bundleLimits';
 import { comparisonFromArticle, personFromExport, personFromRef } from './articleRecord';
-import { canonicalCopy } from './canonicalCopy';
+import { canonicalCopy } from '../../../shared/util/canonicalCopy';
 import { readFolderEntries } from './folderEntries';
 import { readZipEntries } from './zipEntries';
 
