@@ -79,7 +79,14 @@ export class DurableAdapter<T> implements Adapter<T> {
  * key walk the schema's key order needs). Same text on disk either way.
  */
 export function checkedCopy<T>(data: T, schema: z.ZodType<T>): T {
-  if (FAST_CHECKS.get(schema)?.(data) === true) return canonicalCopy(data);
+  const fast = FAST_CHECKS.get(schema);
+  if (fast) {
+    // The copy is what is checked (the caller's object could change under a check made first),
+    // and its review record is then known as checked: the list entry built from it next does
+    // not check it again.
+    const copy = canonicalCopy(data);
+    if (fast(copy)) return copy;
+  }
   const checked = schema.safeParse(data);
   if (!checked.success) throw new RecordWriteError(zodIssuesInWords(checked.error.issues), checked.error.issues);
   return checked.data;
