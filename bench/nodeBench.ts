@@ -40,8 +40,13 @@ export async function measureSaves(dirs: readonly string[], count: number, openT
   try {
     for (const dir of dirs) runners.push(await openTurns(dir));
     for (let i = 0; i < count + warmup; i++) {
-      for (const [k, runner] of runners.entries()) {
-        const { save, floor } = await runner.turn(i);
+      // Counterbalanced: which workspace goes first alternates every round, and whether the floor
+      // or the save goes first every two rounds, so neither order favours a figure or its floor.
+      const order = i % 2 === 0 ? [...runners.keys()] : [...runners.keys()].reverse();
+      const floorFirst = Math.floor(i / 2) % 2 === 1;
+      for (const k of order) {
+        const runner = runners[k] as SaveTurns;
+        const { save, floor } = await runner.turn(i, floorFirst);
         if (i < warmup) continue;
         timed[k]?.times.push(save);
         timed[k]?.floors.push(floor);
