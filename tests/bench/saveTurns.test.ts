@@ -4,10 +4,10 @@
  * children really save (the files change) and that a child that cannot open its workspace is
  * an error naming it, not a hang. No timing is asserted.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
+import { buildNodeEntry } from '../nodeBuild';
 import { measureSaves } from '../../bench/nodeBench';
 import { childSaveTurns } from '../../bench/saveTurns';
 import { synthWorkspace } from '../../bench/synth';
@@ -18,21 +18,7 @@ let work = '';
 const script = () => join(buildDir, 'saveChild.mjs');
 
 beforeAll(async () => {
-  await mkdir(join(process.cwd(), 'out'), { recursive: true });
-  buildDir = await mkdtemp(join(process.cwd(), 'out', 'test-save-child-'));
-  await build({
-    configFile: false,
-    root: process.cwd(),
-    logLevel: 'warn',
-    build: {
-      ssr: true,
-      outDir: buildDir,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      rolldownOptions: { input: { saveChild: join(process.cwd(), 'bench/saveChild.ts') }, output: { entryFileNames: '[name].mjs', format: 'es' } },
-    },
-  });
+  buildDir = (await buildNodeEntry('saveChild', 'bench/saveChild.ts')).dir;
   work = await mkdtemp(join(process.cwd(), 'out', 'test-save-turns-'));
 }, 60_000);
 afterAll(async () => {

@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { buildNodeEntry } from '../../nodeBuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Comparison } from '../../../src/shared/model/comparison';
 import { stableStringify } from '../../../src/shared/util/stableStringify';
@@ -19,24 +19,7 @@ let workerScript = '';
 let buildDir = '';
 
 beforeAll(async () => {
-  // Inside the project, so the bundle finds its packages in node_modules (not in storeTestKit's
-  // temp folders, which go after each test).
-  await mkdir(join(process.cwd(), 'out'), { recursive: true });
-  buildDir = await mkdtemp(join(process.cwd(), 'out', 'test-list-worker-'));
-  await build({
-    configFile: false,
-    root: process.cwd(),
-    logLevel: 'warn',
-    build: {
-      ssr: true,
-      outDir: buildDir,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      rolldownOptions: { input: { listWorker: join(process.cwd(), 'src/main/store/listWorker.ts') }, output: { entryFileNames: '[name].mjs', format: 'es' } },
-    },
-  });
-  workerScript = join(buildDir, 'listWorker.mjs');
+  ({ dir: buildDir, file: workerScript } = await buildNodeEntry('listWorker', 'src/main/store/listWorker.ts'));
 }, 60_000);
 
 afterEach(() => setListWorkerScript(null));
