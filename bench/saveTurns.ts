@@ -17,7 +17,7 @@ import { docFromText } from '../src/shared/model/richText';
 import { stableStringify } from '../src/main/store/durableWrite';
 import { WorkspaceStore } from '../src/main/store/WorkspaceStore';
 
-/** One save, call to durable acknowledgement, and right after it the floor: a bare durable write of the same bytes. */
+/** One save, call to durable acknowledgement, and its floor: a bare durable write of the same bytes, just before or just after it. */
 export interface SaveTurn {
   save: number;
   floor: number;
