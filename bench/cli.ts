@@ -52,6 +52,14 @@ const { values } = parseArgs({
   },
 });
 
+/** How many articles a workspace lists. */
+async function articleCount(dir: string): Promise<number> {
+  const store = await WorkspaceStore.open(dir);
+  const n = store.listComparisons().length;
+  await store.close();
+  return n;
+}
+
 /** One workspace's timed saves in a child process of its own (saveChild.ts). */
 function childSaves(dir: string): Promise<SaveTurns> {
   return childSaveTurns(join(dirname(process.argv[1] as string), 'saveChild.mjs'), dir);
@@ -87,14 +95,8 @@ async function main(): Promise<void> {
   }
   if (values['saves-only']) {
     const dir = resolve(values['saves-only']);
-    const count = async (ws: string) => {
-      const probe = await WorkspaceStore.open(ws);
-      const n = probe.listComparisons().length;
-      await probe.close();
-      return n;
-    };
     const [small, large] = (await measureSaves([join(dir, 'small'), join(dir, 'large')], FULL.saves, childSaves)) as [SaveFigures, SaveFigures];
-    const rows = saveRows(small, large, await count(join(dir, 'small')), await count(join(dir, 'large')));
+    const rows = saveRows(small, large, await articleCount(join(dir, 'small')), await articleCount(join(dir, 'large')));
     console.log(tableLines(rows, false).join('\n'));
     if (values.out) await writeResults(resolve(values.out), rows);
     return;
@@ -103,9 +105,7 @@ async function main(): Promise<void> {
     const dir = resolve(values['store-only']);
     const open = await measureOpen(dir, FULL.openRepeats);
     const [saves] = (await measureSaves([dir], FULL.saves, childSaves)) as [SaveFigures];
-    const probe = await WorkspaceStore.open(dir);
-    const n = probe.listComparisons().length;
-    await probe.close();
+    const n = await articleCount(dir);
     // saveRows pairs a small and a large workspace: keep the large rows (p50, p95, bytes).
     const [, , p50, p95, , bytes] = saveRows(saves, saves, n, n);
     const rows = [...openRows(open, n), ...[p50, p95, bytes].filter((r): r is BenchRow => r !== undefined)];
