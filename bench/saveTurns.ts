@@ -72,24 +72,20 @@ export async function openSaveTurns(dir: string): Promise<SaveTurns> {
   return {
     async turn(i, floorFirst) {
       const c = edited(await store.getComparison(pickArticle(ids, i)), i);
-      // The bytes the save will write, but for its date (same length): the saved record's own
-      // text when the floor comes second.
-      let floorText = stableStringify({ ...c, revision: c.revision + 1 });
-      const floorWrite = async () => {
+      const floorWrite = async (text: string) => {
         const t = performance.now();
-        await durableWriteFloor(floorFile, floorText);
+        await durableWriteFloor(floorFile, text);
         return performance.now() - t;
       };
-      const floor = floorFirst ? await floorWrite() : 0;
+      // First: the bytes the save will write, but for its date (same length).
+      const floor = floorFirst ? await floorWrite(stableStringify({ ...c, revision: c.revision + 1 })) : 0;
       const t0 = performance.now();
       const saved = await store.saveComparison(c, c.revision);
       const save = performance.now() - t0;
       // The work a save leaves for just after its acknowledgement (the word index) is done before
       // the next step: it must not land in the floor's time and flatter the ratio.
       await new Promise((resolve) => setImmediate(resolve));
-      if (floorFirst) return { save, floor };
-      floorText = stableStringify(saved);
-      return { save, floor: await floorWrite() };
+      return { save, floor: floorFirst ? floor : await floorWrite(stableStringify(saved)) };
     },
     async close() {
       await store.close();
