@@ -12,7 +12,7 @@ import { stableStringify } from '../store/durableWrite';
 import { contentHash } from './contentHash';
 import { allJsonSchemas } from './jsonSchemas';
 import { buildManifest, bundleFile } from './manifest';
-import { ExportReader, type ReadResult } from './exportReader';
+import { ExportReader, type ReadResult, type SnapshotRead } from './exportReader';
 import { EntryDeflater, writeZipEntries, writeZipFile, type DeflatedEntry } from './zipWriter';
 
 /** What an export reads: the workspace store satisfies it. */
@@ -66,7 +66,8 @@ export interface ExportHistory {
   /** The article's history folder for the export's reader thread; null (or not given): exportLineage() reads it. */
   directFolder?(id: string): string | null;
   /** exportLineage() from the snapshot files the reader read from that folder. */
-  exportLineageFrom?(hash: string, files: ReadonlyArray<{ revision: number; text: string | null }>): { lineage: string[]; newest: string | null };
+  /** Null when the folder must be read with exportLineage() after all (a head with no header in it). */
+  exportLineageFrom?(hash: string, files: readonly SnapshotRead[]): { lineage: string[]; newest: string | null } | null;
 }
 
 export interface ExportResult {
@@ -178,7 +179,7 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
     const h = opts.history;
     // A symlinked snapshot (the worker does not follow links): that folder is read the usual way.
     const fromWorker = got?.snapshots && !got.snapshots.some((f) => f.link) ? got.snapshots : null;
-    const history = !h ? null : fromWorker && h.exportLineageFrom ? h.exportLineageFrom(hash, fromWorker) : await h.exportLineage(comparison, hash);
+    const history = !h ? null : ((fromWorker && h.exportLineageFrom?.(hash, fromWorker)) ?? (await h.exportLineage(comparison, hash)));
     return { summary, comparison, hash, history };
   };
   const startReads = (from: number, to: number) => {

@@ -31,8 +31,20 @@ export interface ReadResult {
    * the worker does not follow: the caller reads that folder the usual way); an empty array when the folder does not
    * exist; null when it could not be listed or no folder was asked for.
    */
-  snapshots: Array<{ revision: number; text: string | null; link?: boolean }> | null;
+  snapshots: SnapshotRead[] | null;
 }
+
+/**
+ * One snapshot file as the worker read it. A file longer than `SNAPSHOT_HEAD_BYTES` that ends as
+ * written (a closing brace) and names its record within that many bytes is read only that far:
+ * `head` is its text up to and including the record's key, which is all a lineage needs
+ * (HistoryStore.snapshotHeader; the header sorts before the record, and holds at most 50
+ * hashes). Any other file comes whole, as `text`.
+ */
+export type SnapshotRead = { revision: number; text: string | null; link?: boolean; head?: undefined } | { revision: number; head: string; text?: undefined; link?: undefined };
+
+/** How much of a snapshot file is read for its header (the longest valid header is under 4 KB). */
+export const SNAPSHOT_HEAD_BYTES = 4096;
 
 /** CommonJS source run with `eval` (no file of its own in the build), as entryDeflater.ts does. */
 const WORKER_SOURCE = `
@@ -55,6 +67,31 @@ function readFile(file) {
     if (fd !== undefined) try { fs.closeSync(fd); } catch {}
   }
 }
+// A snapshot's head: the bytes before its record (see SnapshotRead), when the file is complete.
+const HEAD = ${SNAPSHOT_HEAD_BYTES};
+const RECORD_KEY = /,\\s*"record"\\s*:/;
+function readSnapshot(file) {
+  let fd;
+  try {
+    fd = fs.openSync(file, FLAGS);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { text: null };
+    if (stat.size > HEAD) {
+      const head = Buffer.allocUnsafe(HEAD);
+      const headText = head.toString('utf8', 0, fs.readSync(fd, head, 0, HEAD, 0));
+      const tail = Buffer.allocUnsafe(16);
+      const complete = /}\\s*$/.test(tail.toString('utf8', 0, fs.readSync(fd, tail, 0, 16, stat.size - 16)));
+      const key = complete ? RECORD_KEY.exec(headText) : null;
+      if (key) return { head: headText.slice(0, key.index + key[0].length) };
+    }
+    // Positional reads leave the file offset at 0: this reads the whole file.
+    return { text: fs.readFileSync(fd, 'utf8') };
+  } catch (error) {
+    return { text: null, link: !!error && error.code === 'ELOOP' };
+  } finally {
+    if (fd !== undefined) try { fs.closeSync(fd); } catch {}
+  }
+}
 function readSnapshots(folder) {
   let names;
   try {
@@ -67,8 +104,8 @@ function readSnapshots(folder) {
     const m = /^(\\d+)\\.json$/.exec(name);
     if (!m) continue;
     const revision = Number(m[1]);
-    const { text, link } = readFile(join(folder, revision + '.json'));
-    out.push(link ? { revision, text, link } : { revision, text });
+    const { text, head, link } = readSnapshot(join(folder, revision + '.json'));
+    out.push(head !== undefined ? { revision, head } : link ? { revision, text, link } : { revision, text });
   }
   return out;
 }

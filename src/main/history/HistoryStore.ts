@@ -335,18 +335,26 @@ export class HistoryStore {
   /**
    * exportLineage() from the folder's snapshot files as such a reader read them: each
    * `<revision>.json` named in the folder (snapshotRevisions()) with its text, null when it could
-   * not be read (left out, as exportLineage() leaves it out).
+   * not be read (left out, as exportLineage() leaves it out), or only its `head` (a complete file's
+   * text up to its record: exportReader.ts). Null when a head does not give a header: the caller
+   * reads the folder with exportLineage(), which parses such a file whole.
    */
-  exportLineageFrom(hash: string, files: ReadonlyArray<{ revision: number; text: string | null }>): { lineage: string[]; newest: string | null } {
+  exportLineageFrom(hash: string, files: ReadonlyArray<{ revision: number; text?: string | null; head?: string }>): { lineage: string[]; newest: string | null } | null {
     const sorted = [...files].sort((a, b) => a.revision - b.revision);
-    const metas = sorted.map(({ text }) => {
-      if (text === null) return null;
-      try {
-        return snapshotMeta(text, true);
-      } catch {
-        return null;
+    const metas: Array<SnapshotMeta | null> = [];
+    for (const { text, head } of sorted) {
+      if (head !== undefined) {
+        const header = snapshotHeader(head);
+        if (!header) return null;
+        metas.push(header);
+        continue;
       }
-    });
+      try {
+        metas.push(text == null ? null : snapshotMeta(text, true));
+      } catch {
+        metas.push(null);
+      }
+    }
     return lineageOf(
       hash,
       entriesOf(

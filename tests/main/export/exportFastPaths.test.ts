@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exportBundle, READER_FROM, type ExportOptions, type ExportSource } from '../../../src/main/bundle/exportBundle';
+import { ExportReader, SNAPSHOT_HEAD_BYTES } from '../../../src/main/bundle/exportReader';
 import { contentHash } from '../../../src/main/bundle/contentHash';
 import { readZipEntries } from '../../../src/main/bundle/import/zipEntries';
 import { resolveLimits } from '../../../src/main/bundle/import/bundleLimits';
@@ -58,7 +59,25 @@ async function workspace(): Promise<{ store: WorkspaceStore; history: HistorySto
   const folder = join(store.path, 'history', (c as Comparison).id);
   await writeFile(join(folder, '9.json'), '{\n  "at": "2024-05-01T12:00:00.000Z",\n  "by": "Cy",\n  "contentHash": "');
   await writeFile(join(folder, 'notes.txt'), 'x');
+  await longSnapshots(store, history, ids);
   return { store, history, ids };
+}
+
+/**
+ * Snapshot files longer than the reader's head (SNAPSHOT_HEAD_BYTES): one read by its head alone,
+ * one cut short by a crash, one whose header is longer than the head (read whole), and one whose
+ * header is invalid (that folder falls back to exportLineage), all in one article's folder.
+ */
+async function longSnapshots(store: WorkspaceStore, history: HistoryStore, ids: string[]): Promise<void> {
+  const d = await store.getComparison(ids[3] as string);
+  const long = { ...d, summary: 'Long. '.repeat(1000) };
+  await history.snapshot({ kind: 'comparison', record: { ...long, revision: 2 }, reason: 'submit', by: 'Di', at: FIXED_NOW });
+  await history.snapshot({ kind: 'comparison', record: { ...long, revision: 3 }, reason: 'approve', by: 'D'.repeat(SNAPSHOT_HEAD_BYTES), at: FIXED_NOW });
+  const folder = join(store.path, 'history', d.id);
+  const text = await readFile(join(folder, '2.json'), 'utf8');
+  expect(text.length).toBeGreaterThan(SNAPSHOT_HEAD_BYTES + 1000);
+  await writeFile(join(folder, '4.json'), text.slice(0, SNAPSHOT_HEAD_BYTES + 500));
+  await writeFile(join(folder, '5.json'), text.replace(/"contentHash": "[0-9a-f]+"/, '"contentHash": "not a hash"'));
 }
 
 async function zipFiles(path: string): Promise<Map<string, string>> {
@@ -156,6 +175,34 @@ describe('export shortcuts', () => {
     await expect(exportBundle(store, base(join(dir, 'out.zip')))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await readdir(dir)).toEqual([]);
     expect(await readdir(join(store.path, 'comparisons'))).not.toContain(`${id}.json`);
+  });
+
+  it('reads a long snapshot by its head only when it is complete and its header fits, and gives the same lineage as reading it whole', async () => {
+    const { store, history, ids } = await workspace();
+    const d = await store.readComparison(ids[3] as string);
+    const folder = history.directFolder(d.id) as string;
+    const reader = new ExportReader();
+    try {
+      const [got] = await reader.read([{ file: join(store.path, 'comparisons', `${d.id}.json`), folder }]);
+      const byRevision = new Map((got?.snapshots ?? []).map((f) => [f.revision, f]));
+      // Complete, header in the head: only the head, up to the record's key.
+      expect(byRevision.get(2)?.head).toMatch(/"reason": "submit",\n {2}"record":$/);
+      expect(byRevision.get(2)?.text).toBeUndefined();
+      // The header longer than the head, and the file cut short: whole.
+      expect(byRevision.get(3)?.text?.length).toBeGreaterThan(SNAPSHOT_HEAD_BYTES * 2);
+      expect(byRevision.get(4)?.text?.length).toBe(SNAPSHOT_HEAD_BYTES + 500);
+      // A head whose header is not valid: the folder is read with exportLineage() instead.
+      expect(byRevision.get(5)?.head).toBeDefined();
+      const hash = contentHash(d);
+      expect(history.exportLineageFrom(hash, got?.snapshots ?? [])).toBeNull();
+      const expected = await history.exportLineage(d, hash);
+      // Without the invalid one, the rest gives exportLineage's answer: 2 and 3 in, 4 (cut short) and 5 (invalid) out.
+      const rest = (got?.snapshots ?? []).filter((f) => f.revision !== 5);
+      expect(history.exportLineageFrom(hash, rest)).toEqual(expected);
+      expect(expected.lineage).toHaveLength(2);
+    } finally {
+      await reader.close();
+    }
   });
 
   it('reads the same lineage from the texts the worker read as exportLineage does, a missing folder too', async () => {
