@@ -67,7 +67,7 @@ export interface ExportHistory {
   directFolder?(id: string): string | null;
   /** exportLineage() from the snapshot files the reader read from that folder. */
   /** Null when the folder must be read with exportLineage() after all (a head with no header in it). */
-  exportLineageFrom?(hash: string, files: readonly SnapshotRead[]): { lineage: string[]; newest: string | null } | null;
+  exportLineageFrom?(hash: string, files: readonly SnapshotRead[], olderUnread: number): { lineage: string[]; newest: string | null } | null;
 }
 
 export interface ExportResult {
@@ -179,7 +179,7 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
     const h = opts.history;
     // A symlinked snapshot (the worker does not follow links): that folder is read the usual way.
     const fromWorker = got?.snapshots && !got.snapshots.some((f) => f.link) ? got.snapshots : null;
-    const history = !h ? null : ((fromWorker && h.exportLineageFrom?.(hash, fromWorker)) ?? (await h.exportLineage(comparison, hash)));
+    const history = !h ? null : ((fromWorker && h.exportLineageFrom?.(hash, fromWorker, got?.olderSnapshots ?? 0)) ?? (await h.exportLineage(comparison, hash)));
     return { summary, comparison, hash, history };
   };
   const startReads = (from: number, to: number) => {

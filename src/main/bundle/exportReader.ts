@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { LINEAGE_MAX } from '../history/HistoryStore';
 
 /**
  * Reads the files an export needs (each article's record file, and its history folder's
@@ -27,11 +28,18 @@ export interface ReadResult {
   mtimeMs: number;
   /**
    * Every snapshot file the folder names (`<revision>.json`, HistoryStore.snapshotRevisions), by
-   * revision, text null when it could not be read or is no regular file (`link`: a symlink, which
+   * revision (the newest of them: see olderSnapshots), text null when it could not be read or is no regular file (`link`: a symlink, which
    * the worker does not follow: the caller reads that folder the usual way); an empty array when the folder does not
    * exist; null when it could not be listed or no folder was asked for.
    */
   snapshots: SnapshotRead[] | null;
+  /**
+   * Snapshot files older than those in `snapshots`, not read: the worker reads newest first and
+   * stops once the files read name LINEAGE_MAX different hashes (content hashes and the lineages
+   * they arrived with), since a lineage holds no more. When the caller's checks count fewer, it
+   * reads the folder the usual way (HistoryStore.exportLineageFrom).
+   */
+  olderSnapshots?: number;
 }
 
 /**
@@ -82,7 +90,7 @@ function readSnapshot(file) {
       const tail = Buffer.allocUnsafe(16);
       const complete = /}\\s*$/.test(tail.toString('utf8', 0, fs.readSync(fd, tail, 0, 16, stat.size - 16)));
       const key = complete ? RECORD_KEY.exec(headText) : null;
-      if (key) return { head: headText.slice(0, key.index + key[0].length) };
+      if (key) return { head: headText.slice(0, key.index + key[0].length), header: headText.slice(0, key.index) + '}' };
     }
     // Positional reads leave the file offset at 0: this reads the whole file.
     return { text: fs.readFileSync(fd, 'utf8') };
@@ -97,22 +105,46 @@ function readSnapshots(folder) {
   try {
     names = fs.readdirSync(folder);
   } catch (error) {
-    return error && error.code === 'ENOENT' ? [] : null;
+    return error && error.code === 'ENOENT' ? { snapshots: [], older: 0 } : null;
   }
-  const out = [];
+  const revisions = [];
   for (const name of names) {
     const m = /^(\\d+)\\.json$/.exec(name);
-    if (!m) continue;
-    const revision = Number(m[1]);
-    const { text, head, link } = readSnapshot(join(folder, revision + '.json'));
-    out.push(head !== undefined ? { revision, head } : link ? { revision, text, link } : { revision, text });
+    if (m) revisions.push(Number(m[1]));
   }
-  return out;
+  // Newest first, until the files read name ${LINEAGE_MAX} different hashes: a lineage holds no more,
+  // so older files cannot change it (the caller checks that, and reads the folder if not).
+  revisions.sort((a, b) => b - a);
+  const out = [];
+  const hashes = new Set();
+  let read = 0;
+  while (read < revisions.length && hashes.size < ${LINEAGE_MAX}) {
+    const revision = revisions[read++];
+    const { text, head, header, link } = readSnapshot(join(folder, revision + '.json'));
+    out.push(head !== undefined ? { revision, head } : link ? { revision, text, link } : { revision, text });
+    hashesOf(header ?? text, hashes);
+  }
+  return { snapshots: out, older: revisions.length - read };
+}
+// The content hash and lineage a snapshot's JSON names (nothing when it does not parse).
+function hashesOf(json, into) {
+  if (typeof json !== 'string') return;
+  let value;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (typeof value.contentHash === 'string') into.add(value.contentHash);
+  if (Array.isArray(value.lineage)) for (const h of value.lineage) if (typeof h === 'string') into.add(h);
 }
 parentPort.on('message', ({ id, items }) => {
   const out = items.map(({ file, folder }) => {
     const { text, size, mtimeMs } = readFile(file);
-    return { text, size, mtimeMs, snapshots: folder === null ? null : readSnapshots(folder) };
+    if (folder === null) return { text, size, mtimeMs, snapshots: null };
+    const listed = readSnapshots(folder);
+    return listed === null ? { text, size, mtimeMs, snapshots: null } : { text, size, mtimeMs, snapshots: listed.snapshots, olderSnapshots: listed.older };
   });
   parentPort.postMessage({ id, out });
 });

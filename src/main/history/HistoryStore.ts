@@ -337,9 +337,11 @@ export class HistoryStore {
    * `<revision>.json` named in the folder (snapshotRevisions()) with its text, null when it could
    * not be read (left out, as exportLineage() leaves it out), or only its `head` (a complete file's
    * text up to its record: exportReader.ts). Null when a head does not give a header: the caller
-   * reads the folder with exportLineage(), which parses such a file whole.
+   * reads the folder with exportLineage(), which parses such a file whole. `olderUnread`: how many
+   * older snapshot files the folder has beyond `files` (the newest ones); they matter only when
+   * the newer ones give fewer than LINEAGE_MAX hashes, and then this is null too.
    */
-  exportLineageFrom(hash: string, files: ReadonlyArray<{ revision: number; text?: string | null; head?: string }>): { lineage: string[]; newest: string | null } | null {
+  exportLineageFrom(hash: string, files: ReadonlyArray<{ revision: number; text?: string | null; head?: string }>, olderUnread = 0): { lineage: string[]; newest: string | null } | null {
     const sorted = [...files].sort((a, b) => a.revision - b.revision);
     const metas: Array<SnapshotMeta | null> = [];
     for (const { text, head } of sorted) {
@@ -355,13 +357,15 @@ export class HistoryStore {
         metas.push(null);
       }
     }
-    return lineageOf(
+    const found = lineageOf(
       hash,
       entriesOf(
         sorted.map((f) => f.revision),
         metas,
       ),
     );
+    // lineageOf walks newest first and stops at LINEAGE_MAX: the newest files alone decide it then.
+    return olderUnread > 0 && found.lineage.length < LINEAGE_MAX ? null : found;
   }
 
   /** The newest snapshot of a comparison whose content hash is in `hashes`, or null. */

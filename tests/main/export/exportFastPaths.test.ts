@@ -70,7 +70,7 @@ async function workspace(): Promise<{ store: WorkspaceStore; history: HistorySto
  */
 async function longSnapshots(store: WorkspaceStore, history: HistoryStore, ids: string[]): Promise<void> {
   const d = await store.getComparison(ids[3] as string);
-  const long = { ...d, summary: 'Long. '.repeat(1000) };
+  const long: Comparison = { ...d, summary: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Long. '.repeat(1000) }] }] } };
   await history.snapshot({ kind: 'comparison', record: { ...long, revision: 2 }, reason: 'submit', by: 'Di', at: FIXED_NOW });
   await history.snapshot({ kind: 'comparison', record: { ...long, revision: 3 }, reason: 'approve', by: 'D'.repeat(SNAPSHOT_HEAD_BYTES), at: FIXED_NOW });
   const folder = join(store.path, 'history', d.id);
@@ -203,6 +203,49 @@ describe('export shortcuts', () => {
     } finally {
       await reader.close();
     }
+  });
+
+  it('reads a long history newest first until it names 50 hashes, and the whole folder when the checked headers name fewer', async () => {
+    const { store, history, ids } = await workspace();
+    const [e, f, g] = (await Promise.all([ids[6], ids[7], ids[8]].map((id) => store.getComparison(id as string)))) as [Comparison, Comparison, Comparison];
+    const total = 70;
+    const older = 10;
+    for (let revision = 1; revision <= total; revision++) {
+      // e and g: every snapshot different. f: only the oldest ones differ, the newest hold its own content.
+      await history.snapshot({ kind: 'comparison', record: { ...e, title: `E ${revision}`, revision }, reason: 'autosave', by: 'Ed', at: FIXED_NOW });
+      await history.snapshot({ kind: 'comparison', record: { ...f, title: revision <= older ? `F ${revision}` : f.title, revision }, reason: 'autosave', by: 'Fa', at: FIXED_NOW });
+      await history.snapshot({ kind: 'comparison', record: { ...g, title: `G ${revision}`, revision }, reason: 'autosave', by: 'Gu', at: FIXED_NOW });
+    }
+    // g's newer snapshots have a header the checks refuse (each still names its hash).
+    const gFolder = history.directFolder(g.id) as string;
+    for (let revision = older + 1; revision <= total; revision++) {
+      const file = join(gFolder, `${revision}.json`);
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/"at": "[^"]+"/, '"at": "not a time"'));
+    }
+    const reader = new ExportReader();
+    try {
+      const [ge, gf, gg] = await reader.read([e, f, g].map((c) => ({ file: join(store.path, 'comparisons', `${c.id}.json`), folder: history.directFolder(c.id) })));
+      // e: the newest 50 files name 50 hashes; the 20 older ones are not read.
+      expect(ge?.snapshots?.map((s) => s.revision).sort((a, b) => a - b)[0]).toBe(total - 49);
+      expect(ge?.olderSnapshots).toBe(total - 50);
+      const expectedE = await history.exportLineage(e, contentHash(e));
+      expect(expectedE.lineage).toHaveLength(50);
+      expect(history.exportLineageFrom(contentHash(e), ge?.snapshots ?? [], ge?.olderSnapshots ?? 0)).toEqual(expectedE);
+      // f: never 50 hashes, so every file is read.
+      expect(gf?.snapshots).toHaveLength(total);
+      expect(gf?.olderSnapshots).toBe(0);
+      expect(history.exportLineageFrom(contentHash(f), gf?.snapshots ?? [], 0)).toEqual(await history.exportLineage(f, contentHash(f)));
+      // g: the worker stopped at 50 hashes, but the checked headers name none: the folder is read whole.
+      expect(gg?.olderSnapshots).toBe(total - 50);
+      expect(history.exportLineageFrom(contentHash(g), gg?.snapshots ?? [], gg?.olderSnapshots ?? 0)).toBeNull();
+      expect((await history.exportLineage(g, contentHash(g))).lineage).toHaveLength(1 + older);
+    } finally {
+      await reader.close();
+    }
+    const dir = await tempDir();
+    const fast = await exportBundle(store, { ...base(join(dir, 'fast.zip')), history });
+    const plain = await exportBundle(plainSource(store), { ...base(join(dir, 'plain.zip')), history: plainHistory(history) });
+    expect((await readFile(fast.path)).equals(await readFile(plain.path))).toBe(true);
   });
 
   it('reads the same lineage from the texts the worker read as exportLineage does, a missing folder too', async () => {
