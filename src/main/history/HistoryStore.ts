@@ -61,6 +61,9 @@ export interface SnapshotWrite {
 
 export const LINEAGE_MAX = 50;
 
+/** Snapshot files read at a time for a lineage, newest first (exportLineage). */
+const LINEAGE_READ_BATCH = 16;
+
 /** Snapshot files written at a time by snapshotMany. */
 const SNAPSHOT_CONCURRENCY = 64;
 
@@ -189,17 +192,20 @@ export class HistoryStore {
    * Every snapshot's header, oldest first, each file read once; the files are read together
    * (a history is short), and an unreadable one is left out as list() always did.
    */
-  private async headers(id: string, headerOnly = false): Promise<Array<HistoryEntry & { lineage?: string[] }>> {
-    let names: string[];
+  private async headers(id: string): Promise<Array<HistoryEntry & { lineage?: string[] }>> {
+    const revisions = await this.revisions(id);
+    const metas = await Promise.all(revisions.map((revision) => this.readMeta(id, revision).catch(() => null)));
+    return entriesOf(revisions, metas);
+  }
+
+  /** The revisions with a snapshot file, oldest first ([] without a folder). */
+  private async revisions(id: string): Promise<number[]> {
     try {
-      names = await this.fs.readdir(this.folder(id));
+      return snapshotRevisions(await this.fs.readdir(this.folder(id)));
     } catch (error) {
       if (errnoCode(error) === 'ENOENT') return [];
       throw error;
     }
-    const revisions = snapshotRevisions(names);
-    const metas = await Promise.all(revisions.map((revision) => this.readMeta(id, revision, headerOnly).catch(() => null)));
-    return entriesOf(revisions, metas);
   }
 
   /**
@@ -319,7 +325,20 @@ export class HistoryStore {
    * snapshot when the newest one already holds this content.
    */
   async exportLineage(c: Comparison, hash: string): Promise<{ lineage: string[]; newest: string | null }> {
-    return lineageOf(hash, await this.headers(c.id, true));
+    const revisions = await this.revisions(c.id);
+    // Newest first, a few files at a time, until the lineage is full: lineageOf walks newest
+    // first and stops at LINEAGE_MAX, so older files cannot change it then.
+    const metas: Array<SnapshotMeta | null> = new Array<SnapshotMeta | null>(revisions.length).fill(null);
+    let from = revisions.length;
+    let found = lineageOf(hash, []);
+    while (from > 0 && found.lineage.length < LINEAGE_MAX) {
+      const to = from;
+      from = Math.max(0, from - LINEAGE_READ_BATCH);
+      const read = await Promise.all(revisions.slice(from, to).map((revision) => this.readMeta(c.id, revision, true).catch(() => null)));
+      metas.splice(from, read.length, ...read);
+      found = lineageOf(hash, entriesOf(revisions.slice(from), metas.slice(from)));
+    }
+    return found;
   }
 
   /**

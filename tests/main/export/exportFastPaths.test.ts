@@ -229,8 +229,16 @@ describe('export shortcuts', () => {
       expect(ge?.snapshots?.map((s) => s.revision).sort((a, b) => a - b)[0]).toBe(total - 49);
       expect(ge?.olderSnapshots).toBe(total - 50);
       const expectedE = await history.exportLineage(e, contentHash(e));
-      expect(expectedE.lineage).toHaveLength(50);
+      // The article's own hash, then its 49 newest snapshots' (read newest first, older files left unread).
+      const snapshotHash = (revision: number) => contentHash({ ...e, title: `E ${revision}`, revision });
+      expect(expectedE.lineage).toEqual([contentHash(e), ...Array.from({ length: 49 }, (_, k) => snapshotHash(total - k))]);
       expect(history.exportLineageFrom(contentHash(e), ge?.snapshots ?? [], ge?.olderSnapshots ?? 0)).toEqual(expectedE);
+      // exportLineage itself (no reader thread) also stops before the oldest files.
+      const counted: string[] = [];
+      const counting = new HistoryStore(store.path, { ...store.fsLayer, readFile: async (path: string) => (counted.push(path), store.fsLayer.readFile(path)) });
+      expect(await counting.exportLineage(e, contentHash(e))).toEqual(expectedE);
+      expect(counted.length).toBeLessThan(total);
+      expect(counted).not.toContain(join(history.directFolder(e.id) as string, '1.json'));
       // f: never 50 hashes, so every file is read.
       expect(gf?.snapshots).toHaveLength(total);
       expect(gf?.olderSnapshots).toBe(0);
@@ -238,7 +246,7 @@ describe('export shortcuts', () => {
       // g: the worker stopped at 50 hashes, but the checked headers name none: the folder is read whole.
       expect(gg?.olderSnapshots).toBe(total - 50);
       expect(history.exportLineageFrom(contentHash(g), gg?.snapshots ?? [], gg?.olderSnapshots ?? 0)).toBeNull();
-      expect((await history.exportLineage(g, contentHash(g))).lineage).toHaveLength(1 + older);
+      expect((await history.exportLineage(g, contentHash(g))).lineage).toEqual([contentHash(g), ...Array.from({ length: older }, (_, k) => contentHash({ ...g, title: `G ${older - k}`, revision: older - k }))]);
     } finally {
       await reader.close();
     }
