@@ -12,7 +12,7 @@ import { machineInfo, tableLines, writePerformanceDoc, writeResults } from './re
 import { FULL, SMALL, prepareWorkspaces, runNodeBench } from './runBench';
 import { chromiumPath, reuseWorkspaces, runBrowserBench } from './browserBench';
 import { PERFORMANCE_NOTES } from './notes';
-import { exportImportRows, measureExportImport, measureOpen, measureSaves, measureSearch, openRows, saveRows, type SaveFigures, searchBuildLine, searchQueries, searchRows } from './nodeBench';
+import { exportImportRows, longHistoryLine, measureExportImport, measureLongHistories, measureOpen, measureSaves, measureSearch, openRows, saveRows, type SaveFigures, searchBuildLine, searchQueries, searchRows } from './nodeBench';
 import { WorkspaceStore } from '../src/main/store/WorkspaceStore';
 import { setListWorkerScript } from '../src/main/store/listInWorkers';
 import type { BenchRow } from './stats';
@@ -114,7 +114,12 @@ async function main(): Promise<void> {
     return;
   }
   if (values['exchange-only']) {
-    const rows = exportImportRows(await measureExportImport(resolve(values['exchange-only']), join(resolve(values.work ?? tmpdir()), 'bench-exchange')));
+    const dir = resolve(values['exchange-only']);
+    const scratch = join(resolve(values.work ?? tmpdir()), 'bench-exchange');
+    const figures = await measureExportImport(dir, scratch);
+    const history = await measureLongHistories(dir, join(scratch, 'long-histories'), FULL.historyArticles, FULL.historySnapshots);
+    console.log(`export ${longHistoryLine(history)}`);
+    const rows = exportImportRows(figures, history);
     console.log(tableLines(rows, false).join('\n'));
     if (values.out) await writeResults(resolve(values.out), rows);
     return;

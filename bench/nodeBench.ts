@@ -1,6 +1,7 @@
 /** The main-side measurements: save, open, search, export, import and main-process memory. */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Comparison } from '../src/shared/model/comparison';
 import { stableStringify } from '../src/main/store/durableWrite';
@@ -10,7 +11,8 @@ import { exportBundle, writeZip } from '../src/main/bundle/exportBundle';
 import { readZipEntries } from '../src/main/bundle/import/zipEntries';
 import { resolveLimits } from '../src/main/bundle/import/bundleLimits';
 import { applyImport, planImport, readBundle } from '../src/main/bundle/import';
-import { HistoryStore } from '../src/main/history/HistoryStore';
+import { HistoryStore, snapshotText } from '../src/main/history/HistoryStore';
+import { contentHash } from '../src/main/bundle/contentHash';
 import { CountingFs } from './workspace';
 import { edited, openSaveTurns, pickArticle, type SaveTurns } from './saveTurns';
 import { median, percentile, row, type BenchRow } from './stats';
@@ -299,10 +301,79 @@ export async function measureExportImport(dir: string, scratch: string): Promise
   return { exportMs, zipFloorMs, articles, importMs, bundleBytes };
 }
 
-export function exportImportRows(f: ExportImportFigures): BenchRow[] {
+export interface LongHistoryFigures {
+  articles: number;
+  snapshots: number;
+  /** Median export time with `snapshots` snapshot files per article, and with only the newest one. */
+  deepMs: number;
+  shallowMs: number;
+}
+
+/**
+ * Export with long histories: `articles` of the workspace's articles copied twice, once with
+ * `snapshots` snapshot files each (the newest holding the article's content, the older ones each a
+ * different hash, as autosaves every few minutes of editing leave them) and once with only the
+ * newest; each exported (every status) twice, alternating. The lineage needs at most 50 hashes, so
+ * an export should not cost in proportion to a history's length.
+ */
+export async function measureLongHistories(dir: string, scratch: string, articles: number, snapshots: number): Promise<LongHistoryFigures> {
+  await rm(scratch, { recursive: true, force: true });
+  const deep = join(scratch, 'deep');
+  const shallow = join(scratch, 'shallow');
+  const names = (await readdir(join(dir, 'comparisons'))).filter((n) => n.endsWith('.json')).sort().slice(0, articles);
+  for (const ws of [deep, shallow]) {
+    await mkdir(join(ws, 'comparisons'), { recursive: true });
+    await cp(join(dir, 'people'), join(ws, 'people'), { recursive: true });
+    await cp(join(dir, 'versus-desk.json'), join(ws, 'versus-desk.json'));
+  }
+  for (const name of names) {
+    const text = await readFile(join(dir, 'comparisons', name), 'utf8');
+    const record = JSON.parse(text) as Comparison;
+    const real = contentHash(record);
+    for (const [ws, from] of [[deep, 1], [shallow, snapshots]] as const) {
+      await writeFile(join(ws, 'comparisons', name), text);
+      const folder = join(ws, 'history', record.id);
+      await mkdir(folder, { recursive: true });
+      for (let revision = from; revision <= snapshots; revision++) {
+        const hash = revision === snapshots ? real : createHash('sha256').update(`${record.id} ${revision}`).digest('hex');
+        const meta = { at: new Date(Date.UTC(2024, 0, 1, 0, revision * 5)).toISOString(), by: record.byline.authorId ?? 'bench', reason: revision === snapshots ? 'sign-off' : 'autosave', kind: 'comparison', contentHash: hash };
+        await writeFile(join(folder, `${revision}.json`), snapshotText(meta, text));
+      }
+    }
+  }
+  const timeExport = async (ws: string, out: string): Promise<number> => {
+    const store = await WorkspaceStore.open(ws);
+    try {
+      await store.searchReady();
+      const t0 = performance.now();
+      const result = await exportBundle(store, { status: 'any', createdBy: 'bench', appVersion: 'bench', now: new Date(Date.UTC(2024, 5, 1)), out, format: 'zip', history: HistoryStore.forStore(store) });
+      const ms = performance.now() - t0;
+      if (result.items !== names.length) throw new Error(`exported ${result.items} of ${names.length} articles`);
+      return ms;
+    } finally {
+      await store.close();
+      await rm(out, { force: true });
+    }
+  };
+  const deepTimes: number[] = [];
+  const shallowTimes: number[] = [];
+  for (let round = 0; round < 2; round++) {
+    shallowTimes.push(await timeExport(shallow, join(scratch, 'shallow.zip')));
+    deepTimes.push(await timeExport(deep, join(scratch, 'deep.zip')));
+  }
+  return { articles: names.length, snapshots, deepMs: median(deepTimes), shallowMs: median(shallowTimes) };
+}
+
+/** The long-history figures in words (printed, and in the export row's note). */
+export function longHistoryLine(f: LongHistoryFigures): string {
+  const perSec = (ms: number) => Math.round((f.articles / ms) * 1000).toLocaleString('en-US');
+  return `with ${f.snapshots} snapshots per article (${f.articles} articles): ${perSec(f.deepMs)} articles/s, against ${perSec(f.shallowMs)}/s for the same articles with one (${(f.deepMs / f.shallowMs).toFixed(2)}× the time)`;
+}
+
+export function exportImportRows(f: ExportImportFigures, history?: LongHistoryFigures): BenchRow[] {
   const perSec = (ms: number) => (f.articles / ms) * 1000;
   return [
-    row({ name: `export throughput, ${f.articles.toLocaleString('en-US')} articles to zip`, figure: perSec(f.exportMs), unit: 'articles/s', min: 2000, note: `bundle ${(f.bundleBytes / 1e6).toFixed(1)} MB` }),
+    row({ name: `export throughput, ${f.articles.toLocaleString('en-US')} articles to zip`, figure: perSec(f.exportMs), unit: 'articles/s', min: 2000, note: `bundle ${(f.bundleBytes / 1e6).toFixed(1)} MB${history ? `; export ${longHistoryLine(history)}` : ''}` }),
     row({ name: 'export time vs zipping the rendered files', figure: f.exportMs, floor: f.zipFloorMs, unit: 'ms', maxRatio: 2 }),
     row({ name: `import throughput, ${f.articles.toLocaleString('en-US')} articles into an empty workspace`, figure: perSec(f.importMs), unit: 'articles/s', min: 1000, note: 'read + validate + plan + apply' }),
   ];

@@ -10,7 +10,9 @@ import type { Person } from '../src/shared/model/person';
 import {
   exportImportRows,
   mainMemory,
+  longHistoryLine,
   measureExportImport,
+  measureLongHistories,
   measureOpen,
   measureSaves,
   measureSearch,
@@ -44,10 +46,13 @@ export interface Scale {
   longEach: number;
   typedChars: number;
   people: number;
+  /** Articles, and snapshot files per article, of the long-history export (measureLongHistories). */
+  historyArticles: number;
+  historySnapshots: number;
 }
 
-export const FULL: Scale = { name: 'full', articles: 10_000, smallArticles: 100, saves: 400, openRepeats: 5, searchPhrases: 60, longEach: 50, typedChars: 200, people: 50 };
-export const SMALL: Scale = { name: 'small', articles: 200, smallArticles: 20, saves: 6, openRepeats: 1, searchPhrases: 4, longEach: 5, typedChars: 20, people: 10 };
+export const FULL: Scale = { name: 'full', articles: 10_000, smallArticles: 100, saves: 400, openRepeats: 5, searchPhrases: 60, longEach: 50, typedChars: 200, people: 50, historyArticles: 300, historySnapshots: 100 };
+export const SMALL: Scale = { name: 'small', articles: 200, smallArticles: 20, saves: 6, openRepeats: 1, searchPhrases: 4, longEach: 5, typedChars: 20, people: 10, historyArticles: 16, historySnapshots: 55 };
 
 export interface Workspaces {
   /** The large workspace: `articles` comparisons, the long article among them (the small one has it too). */
@@ -128,7 +133,16 @@ export async function runNodeBench(opts: NodeBenchOptions): Promise<BenchRow[]> 
     () => measureSaves([ws.small, ws.large], scale.saves, opts.saveTurns),
     ([small, large]) => saveRows(small as SaveFigures, large as SaveFigures, scale.smallArticles, scale.articles),
   );
-  await measure('export and import', () => measureExportImport(ws.large, join(opts.workDir, 'bundle')), exportImportRows);
+  await measure(
+    'export and import',
+    async () => {
+      const figures = await measureExportImport(ws.large, join(opts.workDir, 'bundle'));
+      const history = await measureLongHistories(ws.large, join(opts.workDir, 'long-histories'), scale.historyArticles, scale.historySnapshots);
+      log(`export ${longHistoryLine(history)}`);
+      return { figures, history };
+    },
+    ({ figures, history }) => exportImportRows(figures, history),
+  );
   opts.failures?.push(...failed);
   return rows;
 }
