@@ -18,6 +18,14 @@ import type { StoreContext } from './StoreContext';
 /** Index entries computed per turn while insertMany's files are being written. */
 const INSERT_SLICE = 8;
 
+/** How insertMany writes a batch. */
+export interface InsertManyOptions {
+  /** Ids whose file was not there when the caller looked: created without replacing one that appeared meanwhile (DurableFile.create). */
+  created?: ReadonlySet<string>;
+  /** Called with each id as its file takes the new content (before the batch settles): what a rollback must put back. */
+  onWritten?: (id: string) => void;
+}
+
 /** Comparisons: one lowdb file each under comparisons/, listed from the index. */
 export interface SaveOptions {
   /** Store the input's review data (review actions, import); otherwise the stored review is kept. */
@@ -160,14 +168,15 @@ export class ComparisonRepository {
    * its text is written as it is), then all written durably in one batch (batchWrite.ts). On
    * failure some files may hold their new content; the caller restores them.
    */
-  async insertMany(records: ReadonlyArray<Comparison | CheckedRecord<Comparison>>): Promise<void> {
+  async insertMany(records: ReadonlyArray<Comparison | CheckedRecord<Comparison>>, opts: InsertManyOptions = {}): Promise<void> {
     const checked = records.map((r) => (isCheckedRecord(r) ? (r as CheckedRecord<Comparison>) : checkedRecord(comparisonSchema, r as Comparison, (r as Comparison).title)));
     for (const { data } of checked) {
       this.lows.delete(data.id);
       this.recent.forget(data.id);
     }
-    const files = checked.map(({ data, text }) => ({ path: this.ctx.layout.comparisonFile(data.id), data: text }));
-    const written = writeFilesDurable(files, this.ctx.fs).then(
+    const files = checked.map(({ data, text }) => ({ path: this.ctx.layout.comparisonFile(data.id), data: text, create: opts.created?.has(data.id) ?? false }));
+    const placed = opts.onWritten ? (i: number) => opts.onWritten?.((checked[i] as CheckedRecord<Comparison>).data.id) : undefined;
+    const written = writeFilesDurable(files, this.ctx.fs, placed).then(
       () => null,
       (error: unknown) => ({ error }),
     );
@@ -185,7 +194,7 @@ export class ComparisonRepository {
       throw error;
     }
     const failed = await written;
-    if (failed) throw ioError(`Could not save ${records.length} articles`, failed.error);
+    if (failed) throw failed.error instanceof ServiceError ? failed.error : ioError(`Could not save ${records.length} articles`, failed.error);
     await Promise.all(
       checked.map(async ({ data }, i) => {
         const stat = await this.ctx.fs.stat((files[i] as { path: string }).path).catch(() => ({ size: -1, mtimeMs: -1 }));

@@ -13,7 +13,7 @@ import { queryWords } from '../search/searchText';
 import { buildSeedRecords } from '../seed/seedWorkspace';
 import type { CheckedRecord } from './batchWrite';
 import { ComparisonIndex } from './ComparisonIndex';
-import { ComparisonRepository, type SaveOptions } from './ComparisonRepository';
+import { ComparisonRepository, type InsertManyOptions, type SaveOptions } from './ComparisonRepository';
 import { parseRecord } from './DurableAdapter';
 import { runIndexCheck } from './indexCheck';
 import { isTempFileName, stableStringify, syncFolder, writeFileDurable } from './durableWrite';
@@ -35,7 +35,7 @@ export interface RecordWriter {
   readonly fs: FsLayer;
   putComparison(record: Comparison): Promise<Comparison>;
   /** Many at once, durably as a batch (batchWrite.ts; a CheckedRecord is written as checked); on failure some may be written: restore them. */
-  putComparisons(records: ReadonlyArray<Comparison | CheckedRecord<Comparison>>): Promise<void>;
+  putComparisons(records: ReadonlyArray<Comparison | CheckedRecord<Comparison>>, opts?: InsertManyOptions): Promise<void>;
   putPerson(record: Person): Promise<Person>;
   /** The file's text, or null when there is none. */
   readRecordFile(kind: 'comparison' | 'person', id: string): Promise<string | null>;
@@ -381,7 +381,7 @@ export class WorkspaceStore {
     const writer: RecordWriter = {
       fs: this.fs,
       putComparison: (record) => this.comparisons.insert(record),
-      putComparisons: (records) => this.comparisons.insertMany(records),
+      putComparisons: (records, opts) => this.comparisons.insertMany(records, opts),
       putPerson: (record) => this.people.insert(record),
       readRecordFile: async (kind, id) => {
         try {

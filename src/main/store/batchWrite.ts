@@ -4,11 +4,24 @@ import type { z } from 'zod';
 import { ServiceError } from '../../shared/api/errors';
 import { zodIssuesAsData, zodIssuesInWords } from '../services/zodIssuesInWords';
 import { stableStringify, syncFolder } from './durableWrite';
-import type { FileHandleLike, FsLayer } from './fsLayer';
+import { errnoCode, type FileHandleLike, type FsLayer } from './fsLayer';
 import { findForbiddenKey } from './secureJsonParse';
 
 /** Files written (and fsynced) at a time: the file system commits concurrent fsyncs together. */
 export const BATCH_WRITE_CONCURRENCY = 64;
+
+/** One file for writeFilesDurable. */
+export interface DurableFile {
+  path: string;
+  data: string;
+  /**
+   * The file is new: it was not there when the caller looked. It is put in place without
+   * replacing a file another program created meanwhile (a hard link, which fails when the name
+   * is taken; a check then a rename where the file system has no hard links), and such a file
+   * fails the batch with CONFLICT, left as it is.
+   */
+  create?: boolean;
+}
 
 /**
  * writeFileDurable for many files at once (an import): every file goes to a unique temp file
@@ -20,22 +33,55 @@ export const BATCH_WRITE_CONCURRENCY = 64;
  *
  * On failure the temp files not yet renamed are removed and the error is rethrown; targets
  * already renamed keep their new content (the caller, which saved the old content, puts it
- * back: see applyImport's rollback).
+ * back: see applyImport's rollback). `onPlaced(i)` says, as it happens, that `files[i]`'s
+ * target now holds the new content: exactly the files a rollback must put back.
  */
-export async function writeFilesDurable(files: ReadonlyArray<{ path: string; data: string }>, fs: FsLayer): Promise<void> {
+export async function writeFilesDurable(files: readonly DurableFile[], fs: FsLayer, onPlaced?: (index: number) => void): Promise<void> {
   const temps = files.map(({ path }) => join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`));
   const renamed = new Set<number>();
   try {
     await pooled(files.length, BATCH_WRITE_CONCURRENCY, (i) => writeSynced(temps[i] as string, (files[i] as { data: string }).data, fs));
     await pooled(files.length, BATCH_WRITE_CONCURRENCY, async (i) => {
-      await fs.rename(temps[i] as string, (files[i] as { path: string }).path);
+      const file = files[i] as DurableFile;
+      if (file.create) await placeNew(temps[i] as string, file.path, fs);
+      else await fs.rename(temps[i] as string, file.path);
       renamed.add(i);
+      onPlaced?.(i);
     });
     await Promise.all([...new Set(files.map((f) => dirname(f.path)))].map((folder) => syncFolder(folder, fs)));
   } catch (error) {
     await Promise.all(temps.map((temp, i) => (renamed.has(i) ? undefined : fs.unlink(temp).catch(() => undefined))));
     throw error;
   }
+}
+
+/** What link() fails with where the file system has no hard links (FAT, some network shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+/** Puts a new file in place from its temp file, never over a file that appeared at `path` (see DurableFile.create). */
+async function placeNew(temp: string, path: string, fs: FsLayer): Promise<void> {
+  if (fs.link) {
+    try {
+      await fs.link(temp, path);
+      // Its temp name goes (a crash before that leaves a temp file, removed on the next open).
+      await fs.unlink(temp).catch(() => undefined);
+      return;
+    } catch (error) {
+      const code = errnoCode(error);
+      if (code === 'EEXIST') throw appeared(path);
+      if (code === undefined || !NO_HARD_LINKS.has(code)) throw error;
+    }
+  }
+  const taken = await fs.stat(path).then(
+    () => true,
+    (error: unknown) => (errnoCode(error) === 'ENOENT' ? false : Promise.reject(error)),
+  );
+  if (taken) throw appeared(path);
+  await fs.rename(temp, path);
+}
+
+function appeared(path: string): ServiceError {
+  return new ServiceError('CONFLICT', `another program created ${basename(dirname(path))}/${basename(path)} meanwhile; it was left as it is`, { path });
 }
 
 /**

@@ -24,6 +24,11 @@ export interface FsLayer {
   /** Opens a file (`'wx'` for a new temp file or the lock) or a folder (`'r'`, to fsync it). */
   open(path: string, flags: string): Promise<FileHandleLike>;
   rename(from: string, to: string): Promise<void>;
+  /**
+   * A second name for a file; fails with EEXIST when `to` exists (never replaces it). Optional: a
+   * layer without it creates new files by a check and a rename (writeFilesDurable).
+   */
+  link?(from: string, to: string): Promise<void>;
   readFile(path: string): Promise<string>;
   readdir(path: string): Promise<string[]>;
   stat(path: string): Promise<StatLike>;
@@ -36,6 +41,7 @@ export interface FsLayer {
 export const nodeFs: FsLayer = {
   open: (path, flags) => fsp.open(path, flags),
   rename: (from, to) => fsp.rename(from, to),
+  link: (from, to) => fsp.link(from, to),
   readFile: (path) => fsp.readFile(path, 'utf8'),
   readdir: (path) => fsp.readdir(path),
   stat: (path) => fsp.stat(path),

@@ -53,7 +53,7 @@ describe('importing many articles in durable batches', () => {
   });
 
   it.each([
-    ['a rename in the second write batch', 'rename', 68],
+    ['putting a new article file in place (a hard link) in the second write batch', 'link', 68],
     ['an fsync of an article file in the second batch', 'sync', 66],
     ['an import snapshot after every article was written', 'open-history', 67],
   ] as const)('puts the workspace back byte for byte when %s fails', async (_label, what, nth) => {
@@ -62,9 +62,9 @@ describe('importing many articles in durable batches', () => {
     const fail = () => armed && ++count === nth;
     const fs: FsLayer = {
       ...nodeFs,
-      rename: async (from, to) => {
-        if (what === 'rename' && from.includes('comparisons') && fail()) throw errnoError('ENOSPC');
-        return nodeFs.rename(from, to);
+      link: async (from, to) => {
+        if (what === 'link' && from.includes('comparisons') && fail()) throw errnoError('ENOSPC');
+        return nodeFs.link?.(from, to);
       },
       open: async (path, flags) => {
         if (what === 'open-history' && flags === 'wx' && path.includes('history') && fail()) throw errnoError('EIO');

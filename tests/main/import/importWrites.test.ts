@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyImport, planImport, readBundle } from '../../../src/main/bundle/import';
 import { contentHash } from '../../../src/main/bundle/contentHash';
@@ -165,11 +165,11 @@ describe('an import in many pipelined batches', () => {
     expect(result.snapshots).toBe(ARTICLES);
     for (const s of plain.listComparisons()) expect((await HistoryStore.forStore(plain).list(s.id)).map((e) => e.reason)).toEqual(['import']);
 
-    for (const what of ['list', 'rename'] as const) {
+    for (const what of ['list', 'link'] as const) {
       let armed = false;
       let count = 0;
       // New articles: one listing of comparisons/ says no file is there to keep (none is read), then
-      // the 4th batch's renames come after the 3rd batch is written.
+      // the 4th batch's files (new: linked into place) come after the 3rd batch is written.
       const nth = what === 'list' ? 1 : 3 * BATCH + 3;
       const fail = () => armed && ++count === nth;
       /** Record files read before the failure (the rollback's reads come after it). */
@@ -184,14 +184,57 @@ describe('an import in many pipelined batches', () => {
           if (armed && count < nth && /comparisons[\\/]/.test(path)) read.push(path);
           return nodeFs.readFile(path);
         },
-        rename: async (from, to) => {
-          if (what === 'rename' && from.includes('comparisons') && fail()) throw errnoError('ENOSPC');
-          return nodeFs.rename(from, to);
+        link: async (from, to) => {
+          if (what === 'link' && from.includes('comparisons') && fail()) throw errnoError('ENOSPC');
+          return nodeFs.link?.(from, to);
         },
       };
       await expectImportUndone(fs, () => (armed = true), (store) => importAll(store, bundle));
       expect(count).toBeGreaterThanOrEqual(nth);
       expect(read).toEqual([]);
+    }
+  });
+
+  it('never replaces an article file another program creates during the import: it is left as it is, and the rest undone', async () => {
+    const bundle = await bundleOf(ARTICLES);
+    const ids = (await readBundle(bundle)).articles.map((a) => a.record.id);
+    const theirs = '{"written by": "another program"}\n';
+    // Their file appears as the 3rd batch's first article is put in place: just before its new file
+    // would take the name (with hard links), or just before the check that comes before the rename
+    // (without them).
+    const target = `${ids[2 * BATCH] as string}.json`;
+    for (const how of ['link', 'no hard links', 'no link()'] as const) {
+      let armed = false;
+      let taken: string | null = null;
+      const appear = async (path: string) => {
+        if (!armed || taken !== null || !path.endsWith(target)) return;
+        taken = path;
+        await writeFile(path, theirs);
+      };
+      const fs: FsLayer = {
+        ...nodeFs,
+        link: async (from, to) => {
+          if (how === 'no hard links' && armed) throw errnoError('EPERM');
+          await appear(to);
+          return nodeFs.link?.(from, to);
+        },
+        stat: async (path) => {
+          if (how !== 'link') await appear(path);
+          return nodeFs.stat(path);
+        },
+      };
+      if (how === 'no link()') delete fs.link;
+      const into = await openStore({ fs });
+      await into.flushIndex();
+      armed = true;
+      const failure = importAll(into, bundle);
+      await expect(failure).rejects.toMatchObject({ code: 'CONFLICT', message: /nothing was changed: another program created comparisons\/[0-9A-Z]{26}\.json meanwhile; it was left as it is\. Plan the import again\./ });
+      // Their file is as they wrote it, and it is the only article file: the two batches written before were taken back.
+      expect(taken, how).not.toBeNull();
+      expect(await readFile(taken as unknown as string, 'utf8')).toBe(theirs);
+      expect((await readdir(join(into.path, 'comparisons'))).filter((n) => !n.startsWith('.'))).toEqual([basename(taken as unknown as string)]);
+      expect(into.listComparisons()).toEqual([]);
+      expect(await readdir(join(into.path, 'history')).catch(() => [])).toEqual([]);
     }
   });
 

@@ -262,9 +262,10 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     const size = Math.max(1, opts.articleBatch ?? ARTICLE_BATCH);
     // One listing of the folder says which articles have a file whose text must be kept for a
     // rollback; the others are not read (one failed read each). This is the store's one serial
-    // task and the workspace lock keeps other Versus Desk processes out, so no file of ours appears
-    // meanwhile (a file put there by another program between the listing and its batch would be
-    // replaced and, on a rollback, removed rather than restored).
+    // task and the workspace lock keeps other Versus Desk processes out. A file another program
+    // puts there between the listing and its batch is not replaced: the new files are created
+    // without replacing anything, and one that finds its name taken fails the import (CONFLICT),
+    // which is rolled back around it.
     const existing = articles.length > 0 ? await writer.recordFileIds('comparison') : new Set<string>();
     const prepare = async (start: number) => {
       const batch = articles.slice(start, start + size);
@@ -278,9 +279,11 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     let snapshotting: Promise<unknown> = Promise.resolve();
     for (let start = 0; next; start += size) {
       const { batch, texts, checked } = await next;
-      // Kept only now, as the batch is written (a rollback restores exactly the files written to).
-      batch.forEach((w, i) => originals.push({ kind: 'comparison', id: w.record.id, text: texts[i] ?? null }));
-      const writing = Promise.allSettled([writer.putComparisons(checked), snapshotting]);
+      // Each file's old text is kept as the file takes its new content: a rollback restores exactly the files written to.
+      const oldTexts = new Map(batch.map((w, i) => [w.record.id, texts[i] ?? null]));
+      const created = new Set(batch.filter((w) => !existing.has(w.record.id)).map((w) => w.record.id));
+      const onWritten = (id: string) => originals.push({ kind: 'comparison', id, text: oldTexts.get(id) ?? null });
+      const writing = Promise.allSettled([writer.putComparisons(checked, { created, onWritten }), snapshotting]);
       next = start + size < articles.length ? prepare(start + size) : null;
       const preparing = next;
       // Handled at once (awaited on the next turn of the loop, or settled before a rollback).
@@ -308,7 +311,9 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     if (rollbackErrors.length > 0) {
       throw new ServiceError('IO', `The import failed (${reason}) and could not be fully undone; check the workspace.`, { rollbackErrors: rollbackErrors.map(String) });
     }
-    throw new ServiceError('IO', `The import failed and nothing was changed: ${reason}`, { reason });
+    // A file another program created meanwhile is a conflict, not a failing disk: planning again shows it.
+    const code = error instanceof ServiceError && error.code === 'CONFLICT' ? 'CONFLICT' : 'IO';
+    throw new ServiceError(code, `The import failed and nothing was changed: ${reason}${code === 'CONFLICT' ? '. Plan the import again.' : ''}`, { reason });
   }
   return {
     written: writes.map((w) => ({
