@@ -46,12 +46,15 @@ export interface ReadResult {
  * One snapshot file as the worker read it. A file longer than `SNAPSHOT_HEAD_BYTES` that ends as
  * written (a closing brace) and names its record within that many bytes is read only that far:
  * `head` is its text up to and including the record's key, which is all a lineage needs
- * (HistoryStore.snapshotHeader; the header sorts before the record, and holds at most 50
- * hashes). Any other file comes whole, as `text`.
+ * (HistoryStore.snapshotHeader; the header sorts before the record). Any other file comes whole,
+ * as `text`.
  */
 export type SnapshotRead = { revision: number; text: string | null; link?: boolean; head?: undefined } | { revision: number; head: string; text?: undefined; link?: undefined };
 
-/** How much of a snapshot file is read for its header (the longest valid header is under 4 KB). */
+/**
+ * How much of a snapshot file is read for its header: enough for any the app writes with a full
+ * lineage (50 hashes, about 3.6 KB) and a name of ordinary length; a longer header is read whole.
+ */
 export const SNAPSHOT_HEAD_BYTES = 4096;
 
 /** CommonJS source run with `eval` (no file of its own in the build), as entryDeflater.ts does. */

@@ -189,8 +189,9 @@ export class HistoryStore {
   }
 
   /**
-   * Every snapshot's header, oldest first, each file read once; the files are read together
-   * (a history is short), and an unreadable one is left out as list() always did.
+   * Every snapshot's header, oldest first, each file read once and all at once (the history panel
+   * lists every one; a lineage reads fewer: exportLineage), an unreadable one left out as list()
+   * always did.
    */
   private async headers(id: string): Promise<Array<HistoryEntry & { lineage?: string[] }>> {
     const revisions = await this.revisions(id);

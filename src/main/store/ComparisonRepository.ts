@@ -22,8 +22,6 @@ const INSERT_SLICE = 8;
 export interface InsertManyOptions {
   /** Ids whose file was not there when the caller looked: created without replacing one that appeared meanwhile (DurableFile.create). */
   created?: ReadonlySet<string>;
-  /** Called with each id as its file takes the new content (before the batch settles): what a rollback must put back. */
-  onWritten?: (id: string) => void;
 }
 
 /** Comparisons: one lowdb file each under comparisons/, listed from the index. */
@@ -175,8 +173,7 @@ export class ComparisonRepository {
       this.recent.forget(data.id);
     }
     const files = checked.map(({ data, text }) => ({ path: this.ctx.layout.comparisonFile(data.id), data: text, create: opts.created?.has(data.id) ?? false }));
-    const placed = opts.onWritten ? (i: number) => opts.onWritten?.((checked[i] as CheckedRecord<Comparison>).data.id) : undefined;
-    const written = writeFilesDurable(files, this.ctx.fs, placed).then(
+    const written = writeFilesDurable(files, this.ctx.fs).then(
       () => null,
       (error: unknown) => ({ error }),
     );

@@ -44,8 +44,12 @@ export interface RecordWriter {
    * reads the old text (readRecordFile) only of those, instead of one failed read per new record.
    */
   recordFileIds(kind: 'comparison' | 'person'): Promise<ReadonlySet<string>>;
-  /** Puts the file back as `text` (or removes it when null) and refreshes the in-memory state. */
-  restoreRecordFile(kind: 'comparison' | 'person', id: string, text: string | null): Promise<void>;
+  /**
+   * Puts the file back as `text` (or removes it when null) and refreshes the in-memory state.
+   * `ifHolds`: with a null `text`, the file is removed only while it holds exactly this text (what
+   * the caller wrote): a file another program put there instead is left as it is.
+   */
+  restoreRecordFile(kind: 'comparison' | 'person', id: string, text: string | null, ifHolds?: string): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -401,8 +405,15 @@ export class WorkspaceStore {
         }
         return new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
       },
-      restoreRecordFile: async (kind, id, text) => {
+      restoreRecordFile: async (kind, id, text, ifHolds) => {
         const file = fileOf(kind, id);
+        if (text === null && ifHolds !== undefined) {
+          const now = await this.fs.readFile(file).catch((error: unknown) => {
+            if (errnoCode(error) === 'ENOENT') return null;
+            throw error;
+          });
+          if (now !== ifHolds) return;
+        }
         if (text === null) {
           await this.fs.unlink(file).catch((error: unknown) => {
             if (errnoCode(error) !== 'ENOENT') throw error;

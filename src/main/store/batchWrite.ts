@@ -15,10 +15,11 @@ export interface DurableFile {
   path: string;
   data: string;
   /**
-   * The file is new: it was not there when the caller looked. It is put in place without
-   * replacing a file another program created meanwhile (a hard link, which fails when the name
-   * is taken; a check then a rename where the file system has no hard links), and such a file
-   * fails the batch with CONFLICT, left as it is.
+   * The file is new: it was not there when the caller looked. It is put in place with a hard
+   * link, which fails when the name is taken, so a file another program created meanwhile is not
+   * replaced: it fails the batch with CONFLICT and is left as it is. Where a link cannot be made
+   * (FAT and exFAT have no hard links; some network shares refuse them), the name is checked just
+   * before a rename instead: a much narrower window, not none.
    */
   create?: boolean;
 }
@@ -33,20 +34,19 @@ export interface DurableFile {
  *
  * On failure the temp files not yet renamed are removed and the error is rethrown; targets
  * already renamed keep their new content (the caller, which saved the old content, puts it
- * back: see applyImport's rollback). `onPlaced(i)` says, as it happens, that `files[i]`'s
- * target now holds the new content: exactly the files a rollback must put back.
+ * back: see applyImport's rollback).
  */
-export async function writeFilesDurable(files: readonly DurableFile[], fs: FsLayer, onPlaced?: (index: number) => void): Promise<void> {
+export async function writeFilesDurable(files: readonly DurableFile[], fs: FsLayer): Promise<void> {
   const temps = files.map(({ path }) => join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`));
   const renamed = new Set<number>();
+  const links = { usable: fs.link !== undefined };
   try {
     await pooled(files.length, BATCH_WRITE_CONCURRENCY, (i) => writeSynced(temps[i] as string, (files[i] as { data: string }).data, fs));
     await pooled(files.length, BATCH_WRITE_CONCURRENCY, async (i) => {
       const file = files[i] as DurableFile;
-      if (file.create) await placeNew(temps[i] as string, file.path, fs);
+      if (file.create) await placeNew(temps[i] as string, file.path, fs, links);
       else await fs.rename(temps[i] as string, file.path);
       renamed.add(i);
-      onPlaced?.(i);
     });
     await Promise.all([...new Set(files.map((f) => dirname(f.path)))].map((folder) => syncFolder(folder, fs)));
   } catch (error) {
@@ -55,22 +55,24 @@ export async function writeFilesDurable(files: readonly DurableFile[], fs: FsLay
   }
 }
 
-/** What link() fails with where the file system has no hard links (FAT, some network shares). */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
-
 /** Puts a new file in place from its temp file, never over a file that appeared at `path` (see DurableFile.create). */
-async function placeNew(temp: string, path: string, fs: FsLayer): Promise<void> {
-  if (fs.link) {
+async function placeNew(temp: string, path: string, fs: FsLayer, links: { usable: boolean }): Promise<void> {
+  if (fs.link && links.usable) {
     try {
       await fs.link(temp, path);
-      // Its temp name goes (a crash before that leaves a temp file, removed on the next open).
-      await fs.unlink(temp).catch(() => undefined);
-      return;
     } catch (error) {
-      const code = errnoCode(error);
-      if (code === 'EEXIST') throw appeared(path);
-      if (code === undefined || !NO_HARD_LINKS.has(code)) throw error;
+      if (errnoCode(error) !== 'EEXIST') {
+        // No hard links here (Windows reports FAT's refusal as EISDIR), or none allowed: for the
+        // rest of the batch, check the name, then rename. A failing disk fails the rename too.
+        links.usable = false;
+        return placeNew(temp, path, fs, links);
+      }
+      // A network file system may answer a retried link that did succeed with EEXIST: then the name is ours.
+      if (!(await sameFile(temp, path, fs))) throw appeared(path);
     }
+    // Its temp name goes (a crash before that leaves a temp file, removed on the next open).
+    await fs.unlink(temp).catch(() => undefined);
+    return;
   }
   const taken = await fs.stat(path).then(
     () => true,
@@ -78,6 +80,12 @@ async function placeNew(temp: string, path: string, fs: FsLayer): Promise<void> 
   );
   if (taken) throw appeared(path);
   await fs.rename(temp, path);
+}
+
+/** True when both names are links to one file (the same inode, where the file system gives one). */
+async function sameFile(a: string, b: string, fs: FsLayer): Promise<boolean> {
+  const [x, y] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
+  return x?.ino !== undefined && x.ino !== 0 && x.ino === y?.ino;
 }
 
 function appeared(path: string): ServiceError {

@@ -138,6 +138,11 @@ function writeRecordingFs(writes: string[]): FsLayer {
       note(to);
       return nodeFs.rename(from, to);
     },
+    link: (from, to) => {
+      note(from);
+      note(to);
+      return nodeFs.link?.(from, to) ?? Promise.resolve();
+    },
     mkdir: (path) => (note(path), nodeFs.mkdir(path)),
     unlink: (path) => (note(path), nodeFs.unlink(path)),
     rm: (path) => (note(path), nodeFs.rm(path)),

@@ -66,6 +66,11 @@ describe('importing many articles in durable batches', () => {
         if (what === 'link' && from.includes('comparisons') && fail()) throw errnoError('ENOSPC');
         return nodeFs.link?.(from, to);
       },
+      // A full disk fails the check-and-rename that follows a failed link as well.
+      rename: async (from, to) => {
+        if (what === 'link' && count >= nth && from.includes('comparisons')) throw errnoError('ENOSPC');
+        return nodeFs.rename(from, to);
+      },
       open: async (path, flags) => {
         if (what === 'open-history' && flags === 'wx' && path.includes('history') && fail()) throw errnoError('EIO');
         const handle = await nodeFs.open(path, flags);

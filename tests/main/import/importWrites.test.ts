@@ -5,13 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyImport, planImport, readBundle } from '../../../src/main/bundle/import';
 import { contentHash } from '../../../src/main/bundle/contentHash';
 import { HistoryStore, snapshotText } from '../../../src/main/history/HistoryStore';
-import { checkedRecord, isCheckedRecord, pooled, sealChecked } from '../../../src/main/store/batchWrite';
+import { checkedRecord, isCheckedRecord, pooled, sealChecked, writeFilesDurable } from '../../../src/main/store/batchWrite';
 import { comparisonSchema, type Comparison } from '../../../src/shared/model/comparison';
 import { personSchema } from '../../../src/shared/model/person';
 import { stableStringify } from '../../../src/shared/util/stableStringify';
 import { nodeFs, type FsLayer } from '../../../src/main/store/fsLayer';
 import type { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
-import { errnoError, fileSnapshot } from '../storeTestKit';
+import { errnoError, fileSnapshot, tempDir } from '../storeTestKit';
 import { bundleOf, exportTo, expectImportUndone, importAll as importInto, opened, openStore, treeHash } from './importKit';
 
 afterEach(async () => {
@@ -119,6 +119,26 @@ describe('snapshotText', () => {
   });
 });
 
+describe('writeFilesDurable with new files', () => {
+  it('takes a link that was made but answered EEXIST (a retried call on a network share) as made, and refuses a name that is taken', async () => {
+    const dir = await tempDir();
+    const fs: FsLayer = {
+      ...nodeFs,
+      link: async (from, to) => {
+        await nodeFs.link?.(from, to);
+        throw errnoError('EEXIST');
+      },
+    };
+    await writeFilesDurable([{ path: join(dir, 'a.json'), data: 'ours\n', create: true }], fs);
+    expect(await readdir(dir)).toEqual(['a.json']);
+    expect(await readFile(join(dir, 'a.json'), 'utf8')).toBe('ours\n');
+    await writeFile(join(dir, 'b.json'), 'theirs\n');
+    await expect(writeFilesDurable([{ path: join(dir, 'b.json'), data: 'ours\n', create: true }], nodeFs)).rejects.toMatchObject({ code: 'CONFLICT', message: /b\.json meanwhile; it was left as it is/ });
+    expect(await readFile(join(dir, 'b.json'), 'utf8')).toBe('theirs\n');
+    expect((await readdir(dir)).sort()).toEqual(['a.json', 'b.json']);
+  });
+});
+
 describe('pooled', () => {
   it('runs every task once with at most `limit` at a time, each slot moving on as soon as its task ends', async () => {
     let running = 0;
@@ -188,6 +208,11 @@ describe('an import in many pipelined batches', () => {
           if (what === 'link' && from.includes('comparisons') && fail()) throw errnoError('ENOSPC');
           return nodeFs.link?.(from, to);
         },
+        // A full disk fails the check-and-rename that follows a failed link as well.
+        rename: async (from, to) => {
+          if (what === 'link' && count >= nth && from.includes('comparisons')) throw errnoError('ENOSPC');
+          return nodeFs.rename(from, to);
+        },
       };
       await expectImportUndone(fs, () => (armed = true), (store) => importAll(store, bundle));
       expect(count).toBeGreaterThanOrEqual(nth);
@@ -203,7 +228,7 @@ describe('an import in many pipelined batches', () => {
     // would take the name (with hard links), or just before the check that comes before the rename
     // (without them).
     const target = `${ids[2 * BATCH] as string}.json`;
-    for (const how of ['link', 'no hard links', 'no link()'] as const) {
+    for (const how of ['link', 'link refused', 'no link()'] as const) {
       let armed = false;
       let taken: string | null = null;
       const appear = async (path: string) => {
@@ -214,7 +239,8 @@ describe('an import in many pipelined batches', () => {
       const fs: FsLayer = {
         ...nodeFs,
         link: async (from, to) => {
-          if (how === 'no hard links' && armed) throw errnoError('EPERM');
+          // Windows reports FAT's refusal as EISDIR: any error but EEXIST means "check, then rename".
+          if (how === 'link refused' && armed) throw errnoError('EISDIR');
           await appear(to);
           return nodeFs.link?.(from, to);
         },
@@ -232,7 +258,8 @@ describe('an import in many pipelined batches', () => {
       // Their file is as they wrote it, and it is the only article file: the two batches written before were taken back.
       expect(taken, how).not.toBeNull();
       expect(await readFile(taken as unknown as string, 'utf8')).toBe(theirs);
-      expect((await readdir(join(into.path, 'comparisons'))).filter((n) => !n.startsWith('.'))).toEqual([basename(taken as unknown as string)]);
+      // No temp file left either.
+      expect(await readdir(join(into.path, 'comparisons'))).toEqual([basename(taken as unknown as string)]);
       expect(into.listComparisons()).toEqual([]);
       expect(await readdir(join(into.path, 'history')).catch(() => [])).toEqual([]);
     }
@@ -280,7 +307,11 @@ describe('an import in many pipelined batches', () => {
     const early: string[] = [];
     const fs: FsLayer = {
       ...nodeFs,
-      // A slow disk: renames lag, so anything written alongside them has time to land first.
+      // A slow disk: new files (linked into place) and renames lag, so anything written alongside them has time to land first.
+      link: async (from, to) => {
+        await new Promise((done) => setTimeout(done, 5));
+        return nodeFs.link?.(from, to);
+      },
       rename: async (from, to) => {
         await new Promise((done) => setTimeout(done, 5));
         return nodeFs.rename(from, to);

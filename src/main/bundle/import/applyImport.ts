@@ -223,7 +223,8 @@ function validateWrites(store: ImportReadTarget, writes: Write[]): Write[] {
 
 async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Write[], opts: ApplyOptions, skipped: number): Promise<ImportResult> {
   const snapshots: SnapshotWrite[] = [];
-  const originals: Array<{ kind: 'comparison' | 'person'; id: string; text: string | null }> = [];
+  /** What each file written held before (`written`: a new file's text, removed on a rollback only while it still holds it). */
+  const originals: Array<{ kind: 'comparison' | 'person'; id: string; text: string | null; written?: string }> = [];
   try {
     // Snapshots of everything about to change come first.
     const previous = writes.filter((w) => w.previous);
@@ -263,9 +264,9 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     // One listing of the folder says which articles have a file whose text must be kept for a
     // rollback; the others are not read (one failed read each). This is the store's one serial
     // task and the workspace lock keeps other Versus Desk processes out. A file another program
-    // puts there between the listing and its batch is not replaced: the new files are created
-    // without replacing anything, and one that finds its name taken fails the import (CONFLICT),
-    // which is rolled back around it.
+    // puts there between the listing and its batch is not replaced: new files are created without
+    // replacing anything (DurableFile.create), and one that finds its name taken fails the import
+    // (CONFLICT), which is rolled back around it.
     const existing = articles.length > 0 ? await writer.recordFileIds('comparison') : new Set<string>();
     const prepare = async (start: number) => {
       const batch = articles.slice(start, start + size);
@@ -279,11 +280,15 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     let snapshotting: Promise<unknown> = Promise.resolve();
     for (let start = 0; next; start += size) {
       const { batch, texts, checked } = await next;
-      // Each file's old text is kept as the file takes its new content: a rollback restores exactly the files written to.
-      const oldTexts = new Map(batch.map((w, i) => [w.record.id, texts[i] ?? null]));
+      // Kept only now, as the batch is written (a rollback restores exactly the files written to).
+      // A new file is taken back only while it holds what this import wrote: a file another program
+      // created meanwhile (it failed the batch) stays.
+      batch.forEach((w, i) => {
+        const created = !existing.has(w.record.id);
+        originals.push({ kind: 'comparison', id: w.record.id, text: texts[i] ?? null, ...(created ? { written: (checked[i] as CheckedRecord<Comparison>).text } : {}) });
+      });
       const created = new Set(batch.filter((w) => !existing.has(w.record.id)).map((w) => w.record.id));
-      const onWritten = (id: string) => originals.push({ kind: 'comparison', id, text: oldTexts.get(id) ?? null });
-      const writing = Promise.allSettled([writer.putComparisons(checked, { created, onWritten }), snapshotting]);
+      const writing = Promise.allSettled([writer.putComparisons(checked, { created }), snapshotting]);
       next = start + size < articles.length ? prepare(start + size) : null;
       const preparing = next;
       // Handled at once (awaited on the next turn of the loop, or settled before a rollback).
@@ -304,7 +309,7 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
   } catch (error) {
     const rollbackErrors: unknown[] = [];
     for (const o of [...originals].reverse()) {
-      await writer.restoreRecordFile(o.kind, o.id, o.text).catch((e: unknown) => rollbackErrors.push(e));
+      await writer.restoreRecordFile(o.kind, o.id, o.text, o.written).catch((e: unknown) => rollbackErrors.push(e));
     }
     await history.undo(snapshots).catch((e: unknown) => rollbackErrors.push(e));
     const reason = error instanceof Error ? error.message : String(error);
