@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { machineInfo, tableLines, writePerformanceDoc, writeResults } from './report';
+import { machineInfo, rowNotesOf, tableLines, writePerformanceDoc, writeResults } from './report';
 import { FULL, SMALL, prepareWorkspaces, runNodeBench } from './runBench';
 import { chromiumPath, reuseWorkspaces, runBrowserBench } from './browserBench';
 import { PERFORMANCE_NOTES } from './notes';
@@ -128,12 +128,16 @@ async function main(): Promise<void> {
     const readRows = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as BenchRow[];
     const incoming = await readRows(values.merge);
     const current = await readRows(join(root, 'bench', 'results.json'));
-    const merged = [...current.map((r) => incoming.find((x) => x.name === r.name) ?? r), ...incoming.filter((x) => !current.some((r) => r.name === x.name))];
+    const docFile = join(root, 'docs', 'performance.md');
+    const doc = await readFile(docFile, 'utf8').catch(() => '');
+    // Rows kept from the full run keep their notes (results.json has none).
+    const notes = rowNotesOf(doc);
+    const kept = (r: BenchRow): BenchRow => (notes.has(r.name) ? { ...r, note: notes.get(r.name) as string } : r);
+    const merged = [...current.map((r) => incoming.find((x) => x.name === r.name) ?? kept(r)), ...incoming.filter((x) => !current.some((r) => r.name === x.name))];
     await writeResults(join(root, 'bench', 'results.json'), merged);
     // The full run's date stays (a merge measures nothing); the merge's own time is added to it.
-    const docFile = join(root, 'docs', 'performance.md');
     const info = machineInfo(chromiumPath() ?? null, loadavg());
-    const ran = /^Latest run: (\S+)/m.exec(await readFile(docFile, 'utf8').catch(() => ''))?.[1];
+    const ran = /^Latest run: (\S+)/m.exec(doc)?.[1];
     if (ran) info.date = `${ran} (rows merged and notes rewritten ${info.date})`;
     await writePerformanceDoc(docFile, merged, info, PERFORMANCE_NOTES);
     console.log(tableLines(merged, false).join('\n'));

@@ -79,6 +79,23 @@ export async function writePerformanceDoc(file: string, rows: readonly BenchRow[
   await writeFile(file, text);
 }
 
+/**
+ * The row notes of a performance doc ("What each row measures"), by row name: results.json keeps
+ * no notes, so a merge takes those of the rows it does not replace from the doc it rewrites.
+ */
+export function rowNotesOf(doc: string): Map<string, string> {
+  const notes = new Map<string, string>();
+  const start = doc.indexOf('\n### What each row measures\n\n');
+  if (start < 0) return notes;
+  // The list runs to the first blank line.
+  for (const line of doc.slice(start).split('\n').slice(3)) {
+    const m = /^- \*\*(.+?)\*\*: (.*)$/.exec(line);
+    if (!m) break;
+    notes.set(m[1] as string, m[2] as string);
+  }
+  return notes;
+}
+
 export function freeGbNote(): string {
   return `${(freemem() / 2 ** 30).toFixed(1)} GB free`;
 }

@@ -3,12 +3,12 @@
  * measurement runs and gives a number. No timing is asserted (figures depend on the machine);
  * the Chromium measurements have their own smoke test in tests/e2e/benchSmoke.spec.ts.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareWorkspaces, runNodeBench, SMALL } from '../../bench/runBench';
-import { tableLines } from '../../bench/report';
+import { machineInfo, rowNotesOf, tableLines, writePerformanceDoc } from '../../bench/report';
 
 describe('the benchmark at small scale', () => {
   let workDir = '';
@@ -41,5 +41,11 @@ describe('the benchmark at small scale', () => {
     expect(rows.find((r) => r.name.startsWith('export throughput'))?.note).toMatch(/with 55 snapshots per article \(16 articles\): [\d,]+ articles\/s, against [\d,]+\/s .* \([\d.]+× the time\)/);
     // The printed table has a line per row.
     expect(tableLines(rows, false)).toHaveLength(rows.length + 2);
+    // The doc lists each row's note, and a merge reads them back (results.json keeps none).
+    const doc = join(workDir, 'performance.md');
+    await writePerformanceDoc(doc, rows, machineInfo(null, loadavg()), ['## Notes', '', 'text']);
+    const noted = rows.filter((r) => r.note);
+    expect(noted.length).toBeGreaterThan(3);
+    expect(rowNotesOf(await readFile(doc, 'utf8'))).toEqual(new Map(noted.map((r) => [r.name, r.note])));
   }, 120_000);
 });
