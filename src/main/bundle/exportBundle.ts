@@ -65,8 +65,11 @@ export interface ExportHistory {
   snapshot(input: { kind: 'comparison'; record: Comparison; reason: 'export'; by: string; at: Date }): Promise<unknown>;
   /** The article's history folder for the export's reader thread; null (or not given): exportLineage() reads it. */
   directFolder?(id: string): string | null;
-  /** exportLineage() from the snapshot files the reader read from that folder. */
-  /** Null when the folder must be read with exportLineage() after all (a head with no header in it). */
+  /**
+   * exportLineage() from the snapshot files the reader read from that folder (the newest ones;
+   * `olderUnread` more were left). Null when the folder must be read with exportLineage() after
+   * all: a head with no header in it, or older files that could still add to the lineage.
+   */
   exportLineageFrom?(hash: string, files: readonly SnapshotRead[], olderUnread: number): { lineage: string[]; newest: string | null } | null;
 }
 

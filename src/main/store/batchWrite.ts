@@ -27,7 +27,7 @@ export interface DurableFile {
 /**
  * writeFileDurable for many files at once (an import): every file goes to a unique temp file
  * beside its target, written and fsynced `BATCH_WRITE_CONCURRENCY` at a time (pooled); then all are
- * renamed into place and each folder involved is fsynced once. The same guarantee per file as
+ * put in place (renamed; a new file linked: DurableFile.create) and each folder involved is fsynced once. The same guarantee per file as
  * writeFileDurable — once this resolves every file survives a crash, until then each target
  * holds its old content or the new one whole — at a fraction of the cost, since concurrent
  * fsyncs share the journal commit and the folder is synced once instead of once per file.

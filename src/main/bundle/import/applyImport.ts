@@ -283,11 +283,11 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
       // Kept only now, as the batch is written (a rollback restores exactly the files written to).
       // A new file is taken back only while it holds what this import wrote: a file another program
       // created meanwhile (it failed the batch) stays.
-      batch.forEach((w, i) => {
-        const created = !existing.has(w.record.id);
-        originals.push({ kind: 'comparison', id: w.record.id, text: texts[i] ?? null, ...(created ? { written: (checked[i] as CheckedRecord<Comparison>).text } : {}) });
-      });
       const created = new Set(batch.filter((w) => !existing.has(w.record.id)).map((w) => w.record.id));
+      batch.forEach((w, i) => {
+        const written = created.has(w.record.id) ? { written: (checked[i] as CheckedRecord<Comparison>).text } : {};
+        originals.push({ kind: 'comparison', id: w.record.id, text: texts[i] ?? null, ...written });
+      });
       const writing = Promise.allSettled([writer.putComparisons(checked, { created }), snapshotting]);
       next = start + size < articles.length ? prepare(start + size) : null;
       const preparing = next;
