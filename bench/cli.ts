@@ -12,7 +12,7 @@ import { machineInfo, rowNotesOf, tableLines, writePerformanceDoc, writeResults 
 import { FULL, SMALL, prepareWorkspaces, runNodeBench } from './runBench';
 import { chromiumPath, reuseWorkspaces, runBrowserBench } from './browserBench';
 import { PERFORMANCE_NOTES } from './notes';
-import { exportImportRows, longHistoryLine, measureExportImport, measureLongHistories, measureOpen, measureSaves, measureSearch, openRows, saveRows, type SaveFigures, searchBuildLine, searchQueries, searchRows } from './nodeBench';
+import { measureExchange, measureOpen, measureSaves, measureSearch, openRows, saveRows, type SaveFigures, searchBuildLine, searchQueries, searchRows } from './nodeBench';
 import { WorkspaceStore } from '../src/main/store/WorkspaceStore';
 import { setListWorkerScript } from '../src/main/store/listInWorkers';
 import type { BenchRow } from './stats';
@@ -114,12 +114,8 @@ async function main(): Promise<void> {
     return;
   }
   if (values['exchange-only']) {
-    const dir = resolve(values['exchange-only']);
-    const scratch = join(resolve(values.work ?? tmpdir()), 'bench-exchange');
-    const figures = await measureExportImport(dir, scratch);
-    const history = await measureLongHistories(dir, join(scratch, 'long-histories'), FULL.historyArticles, FULL.historySnapshots);
-    console.log(`export ${longHistoryLine(history)}`);
-    const rows = exportImportRows(figures, history);
+    const history = { articles: FULL.historyArticles, snapshots: FULL.historySnapshots };
+    const rows = await measureExchange(resolve(values['exchange-only']), join(resolve(values.work ?? tmpdir()), 'bench-exchange'), history, (line) => console.log(line));
     console.log(tableLines(rows, false).join('\n'));
     if (values.out) await writeResults(resolve(values.out), rows);
     return;

@@ -370,6 +370,14 @@ export function longHistoryLine(f: LongHistoryFigures): string {
   return `with ${f.snapshots} snapshots per article (${f.articles} articles): ${perSec(f.deepMs)} articles/s, against ${perSec(f.shallowMs)}/s for the same articles with one (${(f.deepMs / f.shallowMs).toFixed(2)}× the time)`;
 }
 
+/** Export and import (measureExportImport), then the long-history export (in the export row's note, and logged). */
+export async function measureExchange(dir: string, scratch: string, history: { articles: number; snapshots: number }, log: (line: string) => void): Promise<BenchRow[]> {
+  const figures = await measureExportImport(dir, scratch);
+  const long = await measureLongHistories(dir, join(scratch, 'long-histories'), history.articles, history.snapshots);
+  log(`export ${longHistoryLine(long)}`);
+  return exportImportRows(figures, long);
+}
+
 export function exportImportRows(f: ExportImportFigures, history?: LongHistoryFigures): BenchRow[] {
   const perSec = (ms: number) => (f.articles / ms) * 1000;
   return [

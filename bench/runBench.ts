@@ -8,11 +8,8 @@ import { join } from 'node:path';
 import type { Comparison } from '../src/shared/model/comparison';
 import type { Person } from '../src/shared/model/person';
 import {
-  exportImportRows,
   mainMemory,
-  longHistoryLine,
-  measureExportImport,
-  measureLongHistories,
+  measureExchange,
   measureOpen,
   measureSaves,
   measureSearch,
@@ -135,13 +132,8 @@ export async function runNodeBench(opts: NodeBenchOptions): Promise<BenchRow[]> 
   );
   await measure(
     'export and import',
-    async () => {
-      const figures = await measureExportImport(ws.large, join(opts.workDir, 'bundle'));
-      const history = await measureLongHistories(ws.large, join(opts.workDir, 'long-histories'), scale.historyArticles, scale.historySnapshots);
-      log(`export ${longHistoryLine(history)}`);
-      return { figures, history };
-    },
-    ({ figures, history }) => exportImportRows(figures, history),
+    () => measureExchange(ws.large, join(opts.workDir, 'bundle'), { articles: scale.historyArticles, snapshots: scale.historySnapshots }, log),
+    (exchangeRows) => exchangeRows,
   );
   opts.failures?.push(...failed);
   return rows;
