@@ -6,7 +6,8 @@ import { HistoryStore } from '../../../src/main/history/HistoryStore';
 import { nodeFs, type FsLayer } from '../../../src/main/store/fsLayer';
 import type { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
 import { errnoError } from '../storeTestKit';
-import { bundleOf, expectImportUndone, importAll as importInto, opened, openStore } from './importKit';
+import { applyImport, planImport, readBundle } from '../../../src/main/bundle/import';
+import { bundleOf, expectImportUndone, exportTo, importAll as importInto, opened, openStore } from './importKit';
 
 const importAll = (into: WorkspaceStore, bundle: string) => importInto(into, bundle, { now: NOW });
 
@@ -37,6 +38,29 @@ async function tempFiles(root: string): Promise<string[]> {
 }
 
 describe('importing many articles in durable batches', () => {
+  it('plans and applies a bundle of edits against a workspace holding the articles, in the bundle\'s order across analysis windows', async () => {
+    // Two workspaces with the same 70 articles; four edited in one (either side of the 64-article window) come back to the other.
+    const [edited, target] = [await openStore(), await openStore()];
+    await importAll(edited, bundle);
+    await importAll(target, bundle);
+    const bySlug = edited.listComparisons().sort((a, b) => (a.slug < b.slug ? -1 : 1));
+    const changed = [2, 63, 64, 69].map((i) => bySlug[i]?.id as string);
+    for (const id of changed) {
+      const c = await edited.getComparison(id);
+      await edited.saveComparison({ ...c, summary: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Edited ${id}` }] }] } }, c.revision);
+    }
+    const contents = await readBundle(await exportTo(edited, 'edits.zip', { status: 'any' }));
+    const history = HistoryStore.forStore(target);
+    const plan = await planImport(target, contents, history);
+    const articles = plan.items.filter((i) => i.kind === 'comparison');
+    expect(articles.map((i) => i.id)).toEqual(contents.articles.map((a) => a.record.id));
+    expect(articles.filter((i) => i.action === 'updated').map((i) => i.id)).toEqual(contents.articles.map((a) => a.record.id).filter((id) => changed.includes(id)));
+    expect(articles.filter((i) => i.action === 'unchanged')).toHaveLength(ARTICLES - changed.length);
+    const result = await applyImport(target, contents, plan, {}, { by: 'tester', now: NOW, history });
+    expect(result.written.map((w) => [w.id, w.outcome])).toEqual(articles.filter((i) => i.action === 'updated').map((i) => [i.id, 'updated']));
+    for (const id of changed) expect(JSON.stringify((await target.getComparison(id)).summary)).toContain(`Edited ${id}`);
+  });
+
   it('writes every article, lists and reads each back, and gives each its import snapshot', async () => {
     const into = await openStore();
     const result = await importAll(into, bundle);

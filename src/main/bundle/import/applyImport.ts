@@ -9,9 +9,12 @@ import { checkedRecord, checkForWrite, type CheckedRecord } from '../../store/ba
 import type { RecordWriter } from '../../store/WorkspaceStore';
 import { contentHash } from '../contentHash';
 import { mergeParts, mergeReviewValue } from './partMerge';
-import { analyseArticle, localArticles, mergeableReview, type ImportPlan, type ImportPlanItem, type ImportReadTarget } from './planImport';
+import { analyseArticles, localArticles, mergeableReview, type ArticleAnalysis, type ImportPlan, type ImportPlanItem, type ImportReadTarget } from './planImport';
 import type { BundleContents } from './readBundle';
 import { isEmptyReview, readReview } from '../../../shared/review/status';
+
+/** Incoming articles analysed together against the workspace (their reads overlap). */
+const ANALYSE_WINDOW = 64;
 
 /** Articles written durably together (their old files are read first, for a rollback). */
 const ARTICLE_BATCH = 512;
@@ -125,10 +128,15 @@ export async function applyImport(
   }
 
   const localList = localArticles(store);
-  for (const a of contents.articles) {
+  // Analysed a window at a time (the reads overlap; the local copies of one window are held at once).
+  let window: { start: number; analyses: ArticleAnalysis[] } = { start: 0, analyses: [] };
+  for (const [index, a] of contents.articles.entries()) {
     const item = itemOf(a.record.id);
     if (!item) throw stalePlan(a.record.title);
-    const analysis = await analyseArticle(store, a, history, localList);
+    if (index >= window.start + window.analyses.length) {
+      window = { start: index, analyses: await analyseArticles(store, contents.articles.slice(index, index + ANALYSE_WINDOW), history, localList) };
+    }
+    const analysis = window.analyses[index - window.start] as ArticleAnalysis;
     if (analysis.item.action !== item.action || analysis.item.localRevision !== item.localRevision) throw stalePlan(item.title);
     const choice = choiceFor(item, choices);
     if (item.action === 'unchanged' || choice === 'mine') {

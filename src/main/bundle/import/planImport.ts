@@ -3,6 +3,7 @@ import type { Comparison } from '../../../shared/model/comparison';
 import type { Person } from '../../../shared/model/person';
 import { uniqueSlug } from '../../../shared/model/slug';
 import { personContentHash, type HistoryStore } from '../../history/HistoryStore';
+import { pooled } from '../../store/batchWrite';
 import { stableStringify } from '../../store/durableWrite';
 import { contentHash } from '../contentHash';
 import { diffParts, mergeReviewValue, type PartDiff } from './partMerge';
@@ -66,8 +67,25 @@ export async function planImport(store: ImportReadTarget, contents: BundleConten
   const people = new Map(store.listPeople().map((p) => [p.id, p]));
   for (const p of contents.people) items.push(await planPerson(p, people.get(p.record.id) ?? null, history));
   const local = localArticles(store);
-  for (const a of contents.articles) items.push((await analyseArticle(store, a, history, local)).item);
+  // Only each item is kept (not the local copy read for it).
+  const analysed = new Array<ImportPlanItem>(contents.articles.length);
+  await pooled(contents.articles.length, ANALYSE_CONCURRENCY, async (i) => {
+    analysed[i] = (await analyseArticle(store, contents.articles[i] as ImportedArticle, history, local)).item;
+  });
+  items.push(...analysed);
   return { source: contents.source, items, report: [...contents.report] };
+}
+
+/** Articles analysed at a time: each waits on its own reads (the local copy, and its history when needed). */
+export const ANALYSE_CONCURRENCY = 16;
+
+/** analyseArticle for each of `articles`, `ANALYSE_CONCURRENCY` at a time, in their order. */
+export async function analyseArticles(store: ImportReadTarget, articles: readonly ImportedArticle[], history: HistoryStore, localList: LocalArticles): Promise<ArticleAnalysis[]> {
+  const out = new Array<ArticleAnalysis>(articles.length);
+  await pooled(articles.length, ANALYSE_CONCURRENCY, async (i) => {
+    out[i] = await analyseArticle(store, articles[i] as ImportedArticle, history, localList);
+  });
+  return out;
 }
 
 /** The workspace's articles by id and by slug, read once per plan or apply (not once per article). */
@@ -109,11 +127,11 @@ export async function analyseArticle(
     return { item, local, base: null, diffs: [] };
   }
   const mineHash = contentHash(local);
-  const theirsHash = a.lineage[0];
-  const localLineage = await history.lineage(local);
+  const theirsHash = a.lineage[0] as string;
   let base: Comparison | null = null;
+  // The local history is read only when the incoming lineage does not settle it.
   if (mineHash === theirsHash || a.lineage.includes(mineHash)) base = local;
-  else if (localLineage.includes(theirsHash)) base = theirs;
+  else if ((await history.lineage(local, mineHash)).includes(theirsHash)) base = theirs;
   else base = await history.commonBase(local.id, a.lineage);
   const diffs = diffParts(base, local, theirs);
   item.parts = diffs;
