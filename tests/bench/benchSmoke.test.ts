@@ -39,6 +39,7 @@ describe('the benchmark at small scale', () => {
     }
     // The long-history export ran, next to the same articles with one snapshot each.
     expect(rows.find((r) => r.name.startsWith('export throughput'))?.note).toMatch(/with 55 snapshots per article \(16 articles\): [\d,]+ articles\/s, against [\d,]+\/s .* \([\d.]+× the time\)/);
+    expect(rows.find((r) => r.name.startsWith('import throughput'))?.note).toMatch(/planning the same bundle again .*: [\d,]+ articles\/s$/);
     // The printed table has a line per row.
     expect(tableLines(rows, false)).toHaveLength(rows.length + 2);
     // The doc lists each row's note, and a merge reads them back (results.json keeps none).
