@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     return;
   }
   if (values['exchange-only']) {
-    const history = { articles: FULL.historyArticles, snapshots: FULL.historySnapshots };
+    const history = { articles: FULL.historyArticles, snapshots: FULL.historySnapshots, rounds: 2 };
     const rows = await measureExchange(resolve(values['exchange-only']), join(resolve(values.work ?? tmpdir()), 'bench-exchange'), history, (line) => console.log(line));
     console.log(tableLines(rows, false).join('\n'));
     if (values.out) await writeResults(resolve(values.out), rows);

@@ -322,10 +322,10 @@ export interface LongHistoryFigures {
  * Export with long histories: `articles` of the workspace's articles copied twice, once with
  * `snapshots` snapshot files each (the newest holding the article's content, the older ones each a
  * different hash, as autosaves every few minutes of editing leave them) and once with only the
- * newest; each exported (every status) twice, alternating. The lineage needs at most 50 hashes, so
+ * newest; each exported (every status) `rounds` times, alternating. The lineage needs at most 50 hashes, so
  * an export should not cost in proportion to a history's length.
  */
-export async function measureLongHistories(dir: string, scratch: string, articles: number, snapshots: number): Promise<LongHistoryFigures> {
+export async function measureLongHistories(dir: string, scratch: string, articles: number, snapshots: number, rounds = 2): Promise<LongHistoryFigures> {
   await rm(scratch, { recursive: true, force: true });
   const deep = join(scratch, 'deep');
   const shallow = join(scratch, 'shallow');
@@ -366,7 +366,7 @@ export async function measureLongHistories(dir: string, scratch: string, article
   };
   const deepTimes: number[] = [];
   const shallowTimes: number[] = [];
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < rounds; round++) {
     shallowTimes.push(await timeExport(shallow, join(scratch, 'shallow.zip')));
     deepTimes.push(await timeExport(deep, join(scratch, 'deep.zip')));
   }
@@ -380,9 +380,9 @@ export function longHistoryLine(f: LongHistoryFigures): string {
 }
 
 /** Export and import (measureExportImport), then the long-history export (in the export row's note, and logged). */
-export async function measureExchange(dir: string, scratch: string, history: { articles: number; snapshots: number }, log: (line: string) => void): Promise<BenchRow[]> {
+export async function measureExchange(dir: string, scratch: string, history: { articles: number; snapshots: number; rounds: number }, log: (line: string) => void): Promise<BenchRow[]> {
   const figures = await measureExportImport(dir, scratch);
-  const long = await measureLongHistories(dir, join(scratch, 'long-histories'), history.articles, history.snapshots);
+  const long = await measureLongHistories(dir, join(scratch, 'long-histories'), history.articles, history.snapshots, history.rounds);
   log(`export ${longHistoryLine(long)}`);
   return exportImportRows(figures, long);
 }

@@ -132,7 +132,7 @@ export async function runNodeBench(opts: NodeBenchOptions): Promise<BenchRow[]> 
   );
   await measure(
     'export and import',
-    () => measureExchange(ws.large, join(opts.workDir, 'bundle'), { articles: scale.historyArticles, snapshots: scale.historySnapshots }, log),
+    () => measureExchange(ws.large, join(opts.workDir, 'bundle'), { articles: scale.historyArticles, snapshots: scale.historySnapshots, rounds: scale.name === 'full' ? 2 : 1 }, log),
     (exchangeRows) => exchangeRows,
   );
   opts.failures?.push(...failed);

@@ -40,7 +40,16 @@ async function tempFiles(root: string): Promise<string[]> {
 describe('importing many articles in durable batches', () => {
   it('plans and applies a bundle of edits against a workspace holding the articles, in the bundle\'s order across analysis windows', async () => {
     // Two workspaces with the same 70 articles; four edited in one (either side of the 64-article window) come back to the other.
-    const [edited, target] = [await openStore(), await openStore()];
+    // Reads of the bundle's first article are slow in the target, so its analysis ends last.
+    let slow = '';
+    const fs: FsLayer = {
+      ...nodeFs,
+      readFile: async (path) => {
+        if (slow && path.endsWith(`${slow}.json`)) await new Promise((done) => setTimeout(done, 40));
+        return nodeFs.readFile(path);
+      },
+    };
+    const [edited, target] = [await openStore(), await openStore({ fs })];
     await importAll(edited, bundle);
     await importAll(target, bundle);
     const bySlug = edited.listComparisons().sort((a, b) => (a.slug < b.slug ? -1 : 1));
@@ -50,6 +59,7 @@ describe('importing many articles in durable batches', () => {
       await edited.saveComparison({ ...c, summary: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Edited ${id}` }] }] } }, c.revision);
     }
     const contents = await readBundle(await exportTo(edited, 'edits.zip', { status: 'any' }));
+    slow = contents.articles[0]?.record.id as string;
     const history = HistoryStore.forStore(target);
     const plan = await planImport(target, contents, history);
     const articles = plan.items.filter((i) => i.kind === 'comparison');
