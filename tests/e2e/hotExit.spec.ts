@@ -5,13 +5,13 @@
  * is removed once the store acknowledged a save covering it. A journal based on a revision that
  * changed meanwhile goes through the "Changed elsewhere" choice: nothing is lost.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { Comparison } from '../../src/shared/model/comparison';
 import { expect, test } from './harness/harness';
 import { conflictDialog, expectSeedOpen, field } from './support/editor';
 import { expectSaved, SEED_TITLE } from './support/fields';
+import { journalTexts } from './support/journal';
 
 const SLUG = 'social-media-vs-social-networking';
 const TYPED = 'Typed just before the crash: is a forum social media?';
@@ -28,10 +28,8 @@ function holdSaves(): void {
 }
 
 /** The texts of every journal on disk. */
-async function journals(workspaceDir: string): Promise<string[]> {
-  const dir = join(workspaceDir, '.versus-desk', 'journal');
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => readFile(join(dir, n), 'utf8')));
+function journals(workspaceDir: string): Promise<string[]> {
+  return journalTexts(workspaceDir);
 }
 
 function notices(page: Page) {

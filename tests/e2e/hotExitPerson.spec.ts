@@ -5,19 +5,18 @@
  * "Save person" stores them and removes the journal. A journal based on an older revision is shown
  * unsaved with a warning, never saved over the newer stored person by itself.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/harness';
+import { journalTexts } from './support/journal';
 
 const CREDENTIALS = 'Typed before the crash: senior networks editor';
 const BIO_WORDS = 'Unsaved bio line.';
 
 /** The texts of the person journals on disk. */
-async function personJournals(workspaceDir: string): Promise<string[]> {
-  const dir = join(workspaceDir, '.versus-desk', 'journal');
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return Promise.all(names.filter((n) => n.startsWith('person-') && n.endsWith('.json')).map((n) => readFile(join(dir, n), 'utf8')));
+/** The person journals' texts. */
+function personJournals(workspaceDir: string): Promise<string[]> {
+  return journalTexts(workspaceDir, 'person-');
 }
 
 async function openPeople(page: Page) {
