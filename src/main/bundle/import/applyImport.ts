@@ -134,7 +134,7 @@ export async function applyImport(
     const item = itemOf(a.record.id);
     if (!item) throw stalePlan(a.record.title);
     if (index >= window.start + window.analyses.length) {
-      window = { start: index, analyses: await analyseArticles(store, contents.articles.slice(index, index + ANALYSE_WINDOW), history, localList) };
+      window = { start: index, analyses: await analyseArticles(store, contents.articles.slice(index, index + ANALYSE_WINDOW), history, localList, (analysis) => analysis) };
     }
     const analysis = window.analyses[index - window.start] as ArticleAnalysis;
     if (analysis.item.action !== item.action || analysis.item.localRevision !== item.localRevision) throw stalePlan(item.title);

@@ -68,22 +68,18 @@ export async function planImport(store: ImportReadTarget, contents: BundleConten
   for (const p of contents.people) items.push(await planPerson(p, people.get(p.record.id) ?? null, history));
   const local = localArticles(store);
   // Only each item is kept (not the local copy read for it).
-  const analysed = new Array<ImportPlanItem>(contents.articles.length);
-  await pooled(contents.articles.length, ANALYSE_CONCURRENCY, async (i) => {
-    analysed[i] = (await analyseArticle(store, contents.articles[i] as ImportedArticle, history, local)).item;
-  });
-  items.push(...analysed);
+  items.push(...(await analyseArticles(store, contents.articles, history, local, (analysis) => analysis.item)));
   return { source: contents.source, items, report: [...contents.report] };
 }
 
 /** Articles analysed at a time: each waits on its own reads (the local copy, and its history when needed). */
-export const ANALYSE_CONCURRENCY = 16;
+const ANALYSE_CONCURRENCY = 16;
 
-/** analyseArticle for each of `articles`, `ANALYSE_CONCURRENCY` at a time, in their order. */
-export async function analyseArticles(store: ImportReadTarget, articles: readonly ImportedArticle[], history: HistoryStore, localList: LocalArticles): Promise<ArticleAnalysis[]> {
-  const out = new Array<ArticleAnalysis>(articles.length);
+/** analyseArticle for each of `articles`, `ANALYSE_CONCURRENCY` at a time, in their order; `keep` says what of each to hold. */
+export async function analyseArticles<T>(store: ImportReadTarget, articles: readonly ImportedArticle[], history: HistoryStore, localList: LocalArticles, keep: (analysis: ArticleAnalysis) => T): Promise<T[]> {
+  const out = new Array<T>(articles.length);
   await pooled(articles.length, ANALYSE_CONCURRENCY, async (i) => {
-    out[i] = await analyseArticle(store, articles[i] as ImportedArticle, history, localList);
+    out[i] = keep(await analyseArticle(store, articles[i] as ImportedArticle, history, localList));
   });
   return out;
 }
