@@ -27,11 +27,6 @@ function holdSaves(): void {
   w.__vdInvoke = (channel: string, input: unknown) => (channel === 'comparisons.save' ? new Promise(() => undefined) : invoke(channel, input));
 }
 
-/** The texts of every journal on disk. */
-function journals(workspaceDir: string): Promise<string[]> {
-  return journalTexts(workspaceDir);
-}
-
 function notices(page: Page) {
   return page.getByRole('alert', { name: 'Notices' });
 }
@@ -44,7 +39,7 @@ test('a page that crashes right after typing gets the edits back on the next ope
 
   await field(page, 'FAQ 1 question').fill(TYPED);
   // The journal lands (saves are held: the crash comes before any is acknowledged)…
-  await expect.poll(async () => (await journals(workspaceDir)).some((j) => j.includes(TYPED)), { intervals: [20], timeout: 10_000 }).toBe(true);
+  await expect.poll(async () => (await journalTexts(workspaceDir)).some((j) => j.includes(TYPED)), { intervals: [20], timeout: 10_000 }).toBe(true);
   // …and the page dies at once: no beforeunload, no flush, no save.
   await page.close({ runBeforeUnload: false });
   expect((await readStoredComparison(SLUG)).faqs[0].question).toBe(opened.faqs[0].question);
@@ -59,7 +54,7 @@ test('a page that crashes right after typing gets the edits back on the next ope
   await again.screenshot({ path: 'test-results/screenshots/hot-exit-recovered.png' });
   expect((await readStoredComparison(SLUG)).faqs[0].question).toBe(TYPED);
   // Acknowledged, so the journal is gone, and a later start recovers nothing.
-  await expect.poll(() => journals(workspaceDir)).toEqual([]);
+  await expect.poll(() => journalTexts(workspaceDir)).toEqual([]);
   expect(app.emitted.filter((e) => e.event === 'workspace.outsideChange')).toEqual([]);
 });
 
@@ -76,7 +71,7 @@ test('closing the window keeps an edit that cannot be saved yet (an empty title)
   const stored = await readStoredComparison(SLUG);
   expect(stored.title).toBe(SEED_TITLE);
   expect(stored.revision).toBe(opened.revision);
-  const [journal] = await journals(workspaceDir);
+  const [journal] = await journalTexts(workspaceDir);
   const entry = JSON.parse(journal) as { doc: Comparison };
   expect(entry.doc.title).toBe('');
   expect(entry.doc.faqs[1].question).toBe('Saved along with the title, later');
@@ -93,7 +88,7 @@ test('closing the window keeps an edit that cannot be saved yet (an empty title)
   const saved = await readStoredComparison(SLUG);
   expect(saved.title).toBe('A title at last');
   expect(saved.faqs[1].question).toBe('Saved along with the title, later');
-  await expect.poll(() => journals(workspaceDir)).toEqual([]);
+  await expect.poll(() => journalTexts(workspaceDir)).toEqual([]);
 });
 
 test('quitting the app keeps an unsaveable edit and the next start opens on it', async ({ page, openApp, restartApp, readStoredComparison, workspaceDir }) => {
@@ -107,7 +102,7 @@ test('quitting the app keeps an unsaveable edit and the next start opens on it',
   await expect(field(page, 'Title')).toHaveValue('');
   await expect(field(page, 'FAQ 3 question')).toHaveValue('Typed before quitting');
   expect((await readStoredComparison(SLUG)).title).toBe(SEED_TITLE);
-  expect(await journals(workspaceDir)).toHaveLength(1);
+  expect(await journalTexts(workspaceDir)).toHaveLength(1);
 });
 
 test('recovered edits based on a revision changed meanwhile go through "Changed elsewhere"; nothing is lost', async ({ page, context, app, openApp, readStoredComparison, workspaceDir }) => {
@@ -116,7 +111,7 @@ test('recovered edits based on a revision changed meanwhile go through "Changed 
   await expectSeedOpen(page);
   const opened = await readStoredComparison(SLUG);
   await field(page, 'FAQ 1 question').fill(TYPED);
-  await expect.poll(async () => (await journals(workspaceDir)).length, { intervals: [20], timeout: 10_000 }).toBe(1);
+  await expect.poll(async () => (await journalTexts(workspaceDir)).length, { intervals: [20], timeout: 10_000 }).toBe(1);
   await page.close({ runBeforeUnload: false });
 
   // While the window was gone, another writer saved a newer revision.
@@ -137,5 +132,5 @@ test('recovered edits based on a revision changed meanwhile go through "Changed 
   expect(stored.revision).toBe(opened.revision + 2);
   // Their copy, which mine replaced, is on screen.
   await expect(again.getByRole('textbox', { name: 'The replaced copy', exact: true })).toHaveValue(/Their newer question/);
-  await expect.poll(() => journals(workspaceDir)).toEqual([]);
+  await expect.poll(() => journalTexts(workspaceDir)).toEqual([]);
 });

@@ -14,11 +14,6 @@ const CREDENTIALS = 'Typed before the crash: senior networks editor';
 const BIO_WORDS = 'Unsaved bio line.';
 
 /** The texts of the person journals on disk. */
-/** The person journals' texts. */
-function personJournals(workspaceDir: string): Promise<string[]> {
-  return journalTexts(workspaceDir, 'person-');
-}
-
 async function openPeople(page: Page) {
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'People' }).click();
   await expect(page.getByRole('list', { name: 'People' })).toBeVisible();
@@ -34,7 +29,7 @@ test('a person’s unsaved credentials and bio survive a page crash, come back w
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(` ${BIO_WORDS}`);
   await page.waitForTimeout(600);
-  expect((await personJournals(workspaceDir)).some((j) => j.includes(CREDENTIALS) && j.includes(BIO_WORDS))).toBe(true);
+  expect((await journalTexts(workspaceDir, 'person-')).some((j) => j.includes(CREDENTIALS) && j.includes(BIO_WORDS))).toBe(true);
   // The page dies at once: no beforeunload, no flush, nothing saved.
   await page.close({ runBeforeUnload: false });
   expect((await readStoredPeople()).find((p) => p.id === person.id)?.credentials).toBe(person.credentials);
@@ -55,7 +50,7 @@ test('a person’s unsaved credentials and bio survive a page crash, come back w
   await expect(again.getByRole('status', { name: 'Recovered edits' })).toHaveCount(0);
   await expect.poll(async () => (await readStoredPeople()).find((p) => p.id === person.id)?.credentials).toBe(CREDENTIALS);
   expect(JSON.stringify((await readStoredPeople()).find((p) => p.id === person.id)?.bio)).toContain(BIO_WORDS);
-  await expect.poll(() => personJournals(workspaceDir)).toEqual([]);
+  await expect.poll(() => journalTexts(workspaceDir, 'person-')).toEqual([]);
 });
 
 test('edits based on an older revision are shown unsaved with a warning; discarding them keeps the newer stored person', async ({ page, openApp, services, readStoredPeople, workspaceDir }) => {
@@ -77,6 +72,6 @@ test('edits based on an older revision are shown unsaved with a warning; discard
 
   await notice.getByRole('button', { name: 'Discard recovered edits' }).click();
   await expect(page.getByRole('textbox', { name: 'Credentials' })).toHaveValue('Newer stored credentials');
-  await expect.poll(() => personJournals(workspaceDir)).toEqual([]);
+  await expect.poll(() => journalTexts(workspaceDir, 'person-')).toEqual([]);
   expect((await readStoredPeople()).find((p) => p.id === person.id)?.revision).toBe(newer.revision);
 });
