@@ -67,6 +67,7 @@ export async function runCrashLoop(opts: CrashLoopOptions): Promise<CrashLoopRes
   const random = seededRandom(opts.seed);
   const result: CrashLoopResult = { cycles: 0, acked: 0, found: 0, corrupt: 0, bigAcked: 0, killedWhileOpening: 0, tempFilesSeen: 0, failures: [], ms: 0 };
   const lastAcked = new Map<string, Stored>();
+  const plan = planCycles(opts.cycles, random);
   const checker = new WorkspaceChecker(opts.dir);
   const setup = await WorkspaceStore.open(opts.dir, { create: true, seed: true });
   await setup.close();
@@ -77,7 +78,7 @@ export async function runCrashLoop(opts: CrashLoopOptions): Promise<CrashLoopRes
       const fail = (what: string) => result.failures.push(`cycle ${cycle} (seed ${opts.seed}): ${what}`);
       const worker = next;
       next = spawnWorker(opts.workerFile);
-      const run = await runCycle(worker, opts.dir, random, fail);
+      const run = await runCycle(worker, opts.dir, plan[cycle - 1], random, fail);
       result.cycles = cycle;
       if (!run.ready) result.killedWhileOpening++;
       for (const m of run.acks) {
@@ -137,8 +138,32 @@ interface CycleRun {
   acks: Array<Extract<WorkerMessage, { type: 'ack' }>>;
 }
 
+type CycleKind = 'opening' | 'big-ack' | 'big-midway' | 'small';
+
+/**
+ * What each cycle kills, in blocks of 50 shuffled by the seed: 3 kills while opening (before or
+ * after the worker holds the lock); 2 where the first save is 1–5 MB and the kill follows its
+ * acknowledgement, 1 where the kill lands in the middle of it; the rest kill 5–60 ms after the
+ * worker opened (1 in 4) or after its first acknowledged save. A fixed mix, not a draw per
+ * cycle, so no seed runs 200 cycles without a big save (one draw did: 3 big cycles, none
+ * acknowledged).
+ */
+export function planCycles(cycles: number, random: () => number): CycleKind[] {
+  const plan: CycleKind[] = [];
+  while (plan.length < cycles) {
+    const block: CycleKind[] = ['opening', 'opening', 'opening', 'big-ack', 'big-ack', 'big-midway'];
+    while (block.length < 50) block.push('small');
+    for (let i = block.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [block[i], block[j]] = [block[j], block[i]];
+    }
+    plan.push(...block);
+  }
+  return plan.slice(0, cycles);
+}
+
 /** One cycle: the worker opens the workspace and saves, and is killed with SIGKILL at a random moment. */
-async function runCycle(worker: Worker, dir: string, random: () => number, fail: (what: string) => void): Promise<CycleRun> {
+async function runCycle(worker: Worker, dir: string, kind: CycleKind, random: () => number, fail: (what: string) => void): Promise<CycleRun> {
   const { child } = worker;
   const run: CycleRun = { ready: false, pid: child.pid ?? null, acks: [] };
   if (!(await worker.loaded)) {
@@ -147,14 +172,10 @@ async function runCycle(worker: Worker, dir: string, random: () => number, fail:
     await worker.closed;
     return run;
   }
-  const r = random();
-  // 5%: killed while opening (before or after it holds the lock). 6%: the first save is
-  // 1–5 MB, killed after it is acknowledged or in the middle of it. Otherwise killed
-  // 5–60 ms after it opened (1 in 4) or after its first acknowledged save.
-  const opening = r < 0.05;
-  const big = !opening && r < 0.11;
-  const from: 'go' | 'ready' | 'first-ack' | 'big-ack' = opening ? 'go' : big ? (random() < 0.6 ? 'big-ack' : 'ready') : random() < 0.25 ? 'ready' : 'first-ack';
-  const delay = opening ? Math.floor(random() * 60) : big && from === 'ready' ? 20 + Math.floor(random() * 400) : 5 + Math.floor(random() * 56);
+  const opening = kind === 'opening';
+  const big = kind === 'big-ack' || kind === 'big-midway';
+  const from: 'go' | 'ready' | 'first-ack' | 'big-ack' = opening ? 'go' : kind === 'big-ack' ? 'big-ack' : big || random() < 0.25 ? 'ready' : 'first-ack';
+  const delay = opening ? Math.floor(random() * 60) : kind === 'big-midway' ? 20 + Math.floor(random() * 400) : 5 + Math.floor(random() * 56);
   let timer: NodeJS.Timeout | undefined;
   const killIn = (ms: number) => {
     clearTimeout(timer);
