@@ -3,6 +3,7 @@ import { Low } from 'lowdb';
 import { ServiceError } from '../../shared/api/errors';
 import { PERSON_FORMAT, personSchema, type Person } from '../../shared/model/person';
 import type { BlockDoc } from '../../shared/model/richText';
+import { checkedRecord, writeFilesDurable } from './batchWrite';
 import { DurableAdapter, RecordReadError } from './DurableAdapter';
 import { syncFolder } from './durableWrite';
 import { errnoCode } from './fsLayer';
@@ -77,6 +78,22 @@ export class PeopleRepository {
   /** Writes a record prepared elsewhere (the seed). */
   async insert(person: Person): Promise<Person> {
     return this.write(person);
+  }
+
+  /**
+   * Writes a person an import brings in whose file was not there when it looked: created without
+   * replacing anything (DurableFile.create), so a file another program put there meanwhile fails
+   * it with CONFLICT and stays as it is.
+   */
+  async insertNew(person: Person): Promise<void> {
+    const { data, text } = checkedRecord(personSchema, person, person.name);
+    try {
+      await writeFilesDurable([{ path: this.ctx.layout.personFile(data.id), data: text, create: true }], this.ctx.fs);
+    } catch (error) {
+      throw error instanceof ServiceError ? error : ioError(`Could not save “${data.name}”`, error);
+    }
+    this.lows.delete(data.id);
+    this.people.set(data.id, structuredClone(data));
   }
 
   /** Re-reads one record file after it was put back byte for byte (an import rolled back). */

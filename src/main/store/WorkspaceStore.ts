@@ -37,6 +37,8 @@ export interface RecordWriter {
   /** Many at once, durably as a batch (batchWrite.ts; a CheckedRecord is written as checked); on failure some may be written: restore them. */
   putComparisons(records: ReadonlyArray<Comparison | CheckedRecord<Comparison>>, opts?: InsertManyOptions): Promise<void>;
   putPerson(record: Person): Promise<Person>;
+  /** A person whose file was not there: never replaces one that appeared meanwhile (CONFLICT). */
+  createPerson(record: Person): Promise<void>;
   /** The file's text, or null when there is none. */
   readRecordFile(kind: 'comparison' | 'person', id: string): Promise<string | null>;
   /**
@@ -387,6 +389,7 @@ export class WorkspaceStore {
       putComparison: (record) => this.comparisons.insert(record),
       putComparisons: (records, opts) => this.comparisons.insertMany(records, opts),
       putPerson: (record) => this.people.insert(record),
+      createPerson: (record) => this.people.insertNew(record),
       readRecordFile: async (kind, id) => {
         try {
           return await this.fs.readFile(fileOf(kind, id));

@@ -334,3 +334,51 @@ describe('an import in many pipelined batches', () => {
     expect(early).toEqual([]);
   });
 });
+
+describe('people an import brings in', () => {
+  it('never replaces a person file another program creates during the import: it is left as it is, and the rest undone', async () => {
+    const source = await openStore({ seed: true });
+    const contents = await readBundle(await exportTo(source, 'seed.zip'));
+    const people = contents.people.map((p) => p.record.id);
+    expect(people.length).toBeGreaterThan(1);
+    const theirs = '{"written by": "another program"}\n';
+    // Their file appears just before the last person's new file would take the name: the people
+    // written before it are taken back, theirs stays.
+    const target = `${people.at(-1) as string}.json`;
+    for (const how of ['link', 'no link()'] as const) {
+      let armed = false;
+      let taken: string | null = null;
+      const appear = async (path: string) => {
+        if (!armed || taken !== null || !path.endsWith(target)) return;
+        taken = path;
+        await writeFile(path, theirs);
+      };
+      const fs: FsLayer = {
+        ...nodeFs,
+        link: async (from, to) => {
+          await appear(to);
+          return nodeFs.link?.(from, to);
+        },
+        stat: async (path) => {
+          if (how !== 'link') await appear(path);
+          return nodeFs.stat(path);
+        },
+      };
+      if (how === 'no link()') delete fs.link;
+      const into = await openStore({ fs });
+      const history = HistoryStore.forStore(into);
+      const plan = await planImport(into, contents, history);
+      armed = true;
+      await expect(applyImport(into, contents, plan, {}, { by: 'tester', now: NOW, history })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: /nothing was changed: another program created people\/[0-9A-Z]{26}\.json meanwhile; it was left as it is\. Plan the import again\./,
+      });
+      expect(taken, how).not.toBeNull();
+      expect(await readFile(taken as unknown as string, 'utf8')).toBe(theirs);
+      expect(await readdir(join(into.path, 'people'))).toEqual([basename(taken as unknown as string)]);
+      expect(await readdir(join(into.path, 'comparisons'))).toEqual([]);
+      expect(into.listPeople()).toEqual([]);
+      expect(await readdir(join(into.path, 'history')).catch(() => [])).toEqual([]);
+    }
+  });
+});

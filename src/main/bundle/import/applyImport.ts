@@ -255,8 +255,16 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
       ...(w.lineage ? { lineage: w.lineage } : {}),
     });
     for (const w of people) {
-      originals.push({ kind: w.kind, id: w.record.id, text: await writer.readRecordFile(w.kind, w.record.id) });
-      await writer.putPerson(w.record as Person);
+      const text = await writer.readRecordFile(w.kind, w.record.id);
+      if (text !== null) {
+        originals.push({ kind: w.kind, id: w.record.id, text });
+        await writer.putPerson(w.record as Person);
+        continue;
+      }
+      // New here: created without replacing a file another program put there since the read, and
+      // taken back on a rollback only while it holds what this import wrote (as new articles are).
+      originals.push({ kind: w.kind, id: w.record.id, text: null, written: checkedRecord(personSchema, w.record as Person, (w.record as Person).name).text });
+      await writer.createPerson(w.record as Person);
     }
     await history.snapshotMany(
       people.map((w) => imported(w, checkedRecord(personSchema, w.record as Person, (w.record as Person).name).text)),
