@@ -223,43 +223,19 @@ describe('an import in many pipelined batches', () => {
   it('never replaces an article file another program creates during the import: it is left as it is, and the rest undone', async () => {
     const bundle = await bundleOf(ARTICLES);
     const ids = (await readBundle(bundle)).articles.map((a) => a.record.id);
-    const theirs = '{"written by": "another program"}\n';
-    // Their file appears as the 3rd batch's first article is put in place: just before its new file
-    // would take the name (with hard links), or just before the check that comes before the rename
-    // (without them).
+    // Their file appears as the 3rd batch's first article is put in place.
     const target = `${ids[2 * BATCH] as string}.json`;
     for (const how of ['link', 'link refused', 'no link()'] as const) {
-      let armed = false;
-      let taken: string | null = null;
-      const appear = async (path: string) => {
-        if (!armed || taken !== null || !path.endsWith(target)) return;
-        taken = path;
-        await writeFile(path, theirs);
-      };
-      const fs: FsLayer = {
-        ...nodeFs,
-        link: async (from, to) => {
-          // Windows reports FAT's refusal as EISDIR: any error but EEXIST means "check, then rename".
-          if (how === 'link refused' && armed) throw errnoError('EISDIR');
-          await appear(to);
-          return nodeFs.link?.(from, to);
-        },
-        stat: async (path) => {
-          if (how !== 'link') await appear(path);
-          return nodeFs.stat(path);
-        },
-      };
-      if (how === 'no link()') delete fs.link;
-      const into = await openStore({ fs });
+      const other = anotherProgram(target, how);
+      const into = await openStore({ fs: other.fs });
       await into.flushIndex();
-      armed = true;
+      other.armed = true;
       const failure = importAll(into, bundle);
       await expect(failure).rejects.toMatchObject({ code: 'CONFLICT', message: /nothing was changed: another program created comparisons\/[0-9A-Z]{26}\.json meanwhile; it was left as it is\. Plan the import again\./ });
       // Their file is as they wrote it, and it is the only article file: the two batches written before were taken back.
-      expect(taken, how).not.toBeNull();
-      expect(await readFile(taken as unknown as string, 'utf8')).toBe(theirs);
+      const taken = await other.theirsKept(how);
       // No temp file left either.
-      expect(await readdir(join(into.path, 'comparisons'))).toEqual([basename(taken as unknown as string)]);
+      expect(await readdir(join(into.path, 'comparisons'))).toEqual([basename(taken)]);
       expect(into.listComparisons()).toEqual([]);
       expect(await readdir(join(into.path, 'history')).catch(() => [])).toEqual([]);
     }
@@ -341,44 +317,60 @@ describe('people an import brings in', () => {
     const contents = await readBundle(await exportTo(source, 'seed.zip'));
     const people = contents.people.map((p) => p.record.id);
     expect(people.length).toBeGreaterThan(1);
-    const theirs = '{"written by": "another program"}\n';
-    // Their file appears just before the last person's new file would take the name: the people
-    // written before it are taken back, theirs stays.
+    // Their file appears as the last person is put in place: the people written before are taken back.
     const target = `${people.at(-1) as string}.json`;
     for (const how of ['link', 'no link()'] as const) {
-      let armed = false;
-      let taken: string | null = null;
-      const appear = async (path: string) => {
-        if (!armed || taken !== null || !path.endsWith(target)) return;
-        taken = path;
-        await writeFile(path, theirs);
-      };
-      const fs: FsLayer = {
-        ...nodeFs,
-        link: async (from, to) => {
-          await appear(to);
-          return nodeFs.link?.(from, to);
-        },
-        stat: async (path) => {
-          if (how !== 'link') await appear(path);
-          return nodeFs.stat(path);
-        },
-      };
-      if (how === 'no link()') delete fs.link;
-      const into = await openStore({ fs });
+      const other = anotherProgram(target, how);
+      const into = await openStore({ fs: other.fs });
       const history = HistoryStore.forStore(into);
       const plan = await planImport(into, contents, history);
-      armed = true;
+      other.armed = true;
       await expect(applyImport(into, contents, plan, {}, { by: 'tester', now: NOW, history })).rejects.toMatchObject({
         code: 'CONFLICT',
         message: /nothing was changed: another program created people\/[0-9A-Z]{26}\.json meanwhile; it was left as it is\. Plan the import again\./,
       });
-      expect(taken, how).not.toBeNull();
-      expect(await readFile(taken as unknown as string, 'utf8')).toBe(theirs);
-      expect(await readdir(join(into.path, 'people'))).toEqual([basename(taken as unknown as string)]);
+      const taken = await other.theirsKept(how);
+      expect(await readdir(join(into.path, 'people'))).toEqual([basename(taken)]);
       expect(await readdir(join(into.path, 'comparisons'))).toEqual([]);
       expect(into.listPeople()).toEqual([]);
       expect(await readdir(join(into.path, 'history')).catch(() => [])).toEqual([]);
     }
   });
 });
+
+/**
+ * A file system on which, once armed, another program writes its own file at the name `target`
+ * just before the import puts a new file there: before the link (with hard links), or before
+ * the check that comes before the rename (without them: no `link()`, or one refused as FAT's is).
+ */
+function anotherProgram(target: string, how: 'link' | 'link refused' | 'no link()') {
+  const theirs = '{"written by": "another program"}\n';
+  let taken: string | null = null;
+  const other = {
+    armed: false,
+    fs: { ...nodeFs } as FsLayer,
+    /** Their file, checked to hold exactly what they wrote. */
+    async theirsKept(label: string): Promise<string> {
+      expect(taken, label).not.toBeNull();
+      expect(await readFile(taken as unknown as string, 'utf8')).toBe(theirs);
+      return taken as unknown as string;
+    },
+  };
+  const appear = async (path: string) => {
+    if (!other.armed || taken !== null || !path.endsWith(target)) return;
+    taken = path;
+    await writeFile(path, theirs);
+  };
+  other.fs.link = async (from, to) => {
+    // Windows reports FAT's refusal as EISDIR: any error but EEXIST means "check, then rename".
+    if (how === 'link refused' && other.armed) throw errnoError('EISDIR');
+    await appear(to);
+    return nodeFs.link?.(from, to);
+  };
+  other.fs.stat = async (path) => {
+    if (how !== 'link') await appear(path);
+    return nodeFs.stat(path);
+  };
+  if (how === 'no link()') delete other.fs.link;
+  return other;
+}
