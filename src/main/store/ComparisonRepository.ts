@@ -22,6 +22,8 @@ const INSERT_SLICE = 8;
 export interface InsertManyOptions {
   /** Ids whose file was not there when the caller looked: created without replacing one that appeared meanwhile (DurableFile.create). */
   created?: ReadonlySet<string>;
+  /** By id, the text a file held when the caller read it: replaced only while it still holds that (DurableFile.holds). */
+  holding?: ReadonlyMap<string, string>;
 }
 
 /** Comparisons: one lowdb file each under comparisons/, listed from the index. */
@@ -172,7 +174,10 @@ export class ComparisonRepository {
       this.lows.delete(data.id);
       this.recent.forget(data.id);
     }
-    const files = checked.map(({ data, text }) => ({ path: this.ctx.layout.comparisonFile(data.id), data: text, create: opts.created?.has(data.id) ?? false }));
+    const files = checked.map(({ data, text }) => {
+      const holds = opts.holding?.get(data.id);
+      return { path: this.ctx.layout.comparisonFile(data.id), data: text, create: opts.created?.has(data.id) ?? false, ...(holds === undefined ? {} : { holds }) };
+    });
     const written = writeFilesDurable(files, this.ctx.fs).then(
       () => null,
       (error: unknown) => ({ error }),

@@ -48,8 +48,9 @@ export interface RecordWriter {
   recordFileIds(kind: 'comparison' | 'person'): Promise<ReadonlySet<string>>;
   /**
    * Puts the file back as `text` (or removes it when null) and refreshes the in-memory state.
-   * `ifHolds`: with a null `text`, the file is removed only while it holds exactly this text (what
-   * the caller wrote): a file another program put there instead is left as it is.
+   * `ifHolds`: the file is put back (or removed) only while it holds exactly this text (what the
+   * caller wrote): a file another program put there or changed instead is left as it is, for the
+   * outside-change watcher to report.
    */
   restoreRecordFile(kind: 'comparison' | 'person', id: string, text: string | null, ifHolds?: string): Promise<void>;
 }
@@ -410,7 +411,7 @@ export class WorkspaceStore {
       },
       restoreRecordFile: async (kind, id, text, ifHolds) => {
         const file = fileOf(kind, id);
-        if (text === null && ifHolds !== undefined) {
+        if (ifHolds !== undefined) {
           const now = await this.fs.readFile(file).catch((error: unknown) => {
             if (errnoCode(error) === 'ENOENT') return null;
             throw error;

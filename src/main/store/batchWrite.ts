@@ -22,6 +22,13 @@ export interface DurableFile {
    * before a rename instead: a much narrower window, not none.
    */
   create?: boolean;
+  /**
+   * The text the file held when the caller read it (to put back on a rollback): the file is
+   * replaced only while it still holds exactly that, checked just before the rename (a narrow
+   * window, as a save's check is). A file another program changed meanwhile fails the batch with
+   * CONFLICT and is left as it is.
+   */
+  holds?: string;
 }
 
 /**
@@ -45,7 +52,10 @@ export async function writeFilesDurable(files: readonly DurableFile[], fs: FsLay
     await pooled(files.length, BATCH_WRITE_CONCURRENCY, async (i) => {
       const file = files[i] as DurableFile;
       if (file.create) await placeNew(temps[i] as string, file.path, fs, links);
-      else await fs.rename(temps[i] as string, file.path);
+      else {
+        if (file.holds !== undefined && (await fs.readFile(file.path).catch(() => null)) !== file.holds) throw changedMeanwhile(file.path);
+        await fs.rename(temps[i] as string, file.path);
+      }
       renamed.add(i);
     });
     await Promise.all([...new Set(files.map((f) => dirname(f.path)))].map((folder) => syncFolder(folder, fs)));
@@ -90,6 +100,10 @@ async function sameFile(a: string, b: string, fs: FsLayer): Promise<boolean> {
 
 function appeared(path: string): ServiceError {
   return new ServiceError('CONFLICT', `another program created ${basename(dirname(path))}/${basename(path)} meanwhile; it was left as it is`, { path });
+}
+
+function changedMeanwhile(path: string): ServiceError {
+  return new ServiceError('CONFLICT', `another program changed ${basename(dirname(path))}/${basename(path)} meanwhile; it was left as it is`, { path });
 }
 
 /**

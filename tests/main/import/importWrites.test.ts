@@ -176,6 +176,17 @@ describe('an import in many pipelined batches', () => {
   const BATCH = 8;
 
   const importAll = (into: WorkspaceStore, bundle: string) => importInto(into, bundle, { now: NOW, articleBatch: BATCH });
+  /** Bundles of the same articles twice: as created, then each with a new revision (the first is imported, then the second updates every article). */
+  const twoRevisions = async () => {
+    const source = await openStore();
+    for (let i = 0; i < ARTICLES; i++) await source.createComparison([`Term ${i}`, `Other ${i}`]);
+    const first = await exportTo(source, 'first.zip');
+    for (const s of source.listComparisons()) {
+      const c = await source.getComparison(s.id);
+      await source.saveComparison({ ...c, chart: { ...c.chart, headerLabel: 'Edited' } }, c.revision);
+    }
+    return { first, second: await exportTo(source, 'second.zip') };
+  };
 
   it('writes every article with its snapshot, and puts the workspace back byte for byte when a later batch fails', async () => {
     const bundle = await bundleOf(ARTICLES);
@@ -242,15 +253,7 @@ describe('an import in many pipelined batches', () => {
   });
 
   it('reads the old text of every article it updates, and puts it back when a read in a later batch fails', async () => {
-    // The articles are in the workspace (imported once), and the bundle brings a new revision of each.
-    const source = await openStore();
-    for (let i = 0; i < ARTICLES; i++) await source.createComparison([`Term ${i}`, `Other ${i}`]);
-    const first = await exportTo(source, 'first.zip');
-    for (const s of source.listComparisons()) {
-      const c = await source.getComparison(s.id);
-      await source.saveComparison({ ...c, chart: { ...c.chart, headerLabel: 'Edited' } }, c.revision);
-    }
-    const second = await exportTo(source, 'second.zip');
+    const { first, second } = await twoRevisions();
     let armed = false;
     let reads = 0;
     // The 4th batch: its old texts are read while the 3rd is written.
@@ -274,6 +277,44 @@ describe('an import in many pipelined batches', () => {
     armed = false;
     const updated = await importAll(into, second);
     expect(updated.written.map((w) => w.outcome)).toEqual(Array.from({ length: ARTICLES }, () => 'updated'));
+  });
+
+  it('never replaces an article another program changes during the import: its change is left as it is, and the rest undone', async () => {
+    const { first, second: secondZip } = await twoRevisions();
+    const second = await readBundle(secondZip);
+    // The 3rd batch's first article: another program saves it after the import read its old text
+    // (to put back on a rollback) and before the import would replace it.
+    const target = `${second.articles[2 * BATCH]?.record.id as string}.json`;
+    let armed = false;
+    let reads = 0;
+    let theirs: string | null = null;
+    const fs: FsLayer = {
+      ...nodeFs,
+      readFile: async (path) => {
+        if (armed && path.endsWith(target) && ++reads === 2) {
+          theirs = `${await nodeFs.readFile(path)}\n`;
+          await writeFile(path, theirs);
+        }
+        return nodeFs.readFile(path);
+      },
+    };
+    const into = await openStore({ fs });
+    await importAll(into, first);
+    await into.flushIndex();
+    const files = async () => new Map([...(await fileSnapshot(into.path))].filter(([path]) => !path.includes('.versus-desk')));
+    const before = await files();
+    const plan = await planImport(into, second, HistoryStore.forStore(into));
+    armed = true;
+    await expect(applyImport(into, second, plan, {}, { by: 'tester', now: NOW, articleBatch: BATCH })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: /nothing was changed: another program changed comparisons\/[0-9A-Z]{26}\.json meanwhile; it was left as it is\. Plan the import again\./,
+    });
+    expect(theirs).not.toBeNull();
+    // Every file as it was, the two batches written before taken back, but theirs as they saved it.
+    const expected = new Map(before);
+    const targetPath = [...before.keys()].find((p) => p.endsWith(join('comparisons', target))) as string;
+    expected.set(targetPath, Buffer.from(theirs as unknown as string).toString('base64'));
+    expect(await files()).toEqual(expected);
   });
 
   it('writes no import snapshot before its record file is in place (a crash never leaves a snapshot of a revision not on disk)', async () => {

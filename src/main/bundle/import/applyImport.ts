@@ -280,9 +280,10 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     // One listing of the folder says which articles have a file whose text must be kept for a
     // rollback; the others are not read (one failed read each). This is the store's one serial
     // task and the workspace lock keeps other Versus Desk processes out. A file another program
-    // puts there between the listing and its batch is not replaced: new files are created without
-    // replacing anything (DurableFile.create), and one that finds its name taken fails the import
-    // (CONFLICT), which is rolled back around it.
+    // puts there or changes between the read and its batch is not replaced: new files are created
+    // without replacing anything (DurableFile.create), an old one is replaced only while it holds
+    // the text read (DurableFile.holds), and either kind of clash fails the import (CONFLICT),
+    // which is rolled back around it.
     const existing = articles.length > 0 ? await writer.recordFileIds('comparison') : new Set<string>();
     const prepare = async (start: number) => {
       const batch = articles.slice(start, start + size);
@@ -297,14 +298,18 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     for (let start = 0; next; start += size) {
       const { batch, texts, checked } = await next;
       // Kept only now, as the batch is written (a rollback restores exactly the files written to).
-      // A new file is taken back only while it holds what this import wrote: a file another program
-      // created meanwhile (it failed the batch) stays.
-      const created = new Set(batch.filter((w) => !existing.has(w.record.id)).map((w) => w.record.id));
+      // A file is taken back only while it holds what this import wrote, and an old one replaced only
+      // while it holds what was read: a file another program created or changed meanwhile (it
+      // failed the batch) stays.
+      const created = new Set<string>();
+      const holding = new Map<string, string>();
       batch.forEach((w, i) => {
-        const written = created.has(w.record.id) ? { written: (checked[i] as CheckedRecord<Comparison>).text } : {};
-        originals.push({ kind: 'comparison', id: w.record.id, text: texts[i] ?? null, ...written });
+        const text = texts[i] ?? null;
+        if (text === null) created.add(w.record.id);
+        else holding.set(w.record.id, text);
+        originals.push({ kind: 'comparison', id: w.record.id, text, written: (checked[i] as CheckedRecord<Comparison>).text });
       });
-      const writing = Promise.allSettled([writer.putComparisons(checked, { created }), snapshotting]);
+      const writing = Promise.allSettled([writer.putComparisons(checked, { created, holding }), snapshotting]);
       next = start + size < articles.length ? prepare(start + size) : null;
       const preparing = next;
       // Handled at once (awaited on the next turn of the loop, or settled before a rollback).
