@@ -80,15 +80,11 @@ export class PeopleRepository {
     return this.write(person);
   }
 
-  /**
-   * Writes a person an import brings in whose file was not there when it looked: created without
-   * replacing anything (DurableFile.create), so a file another program put there meanwhile fails
-   * it with CONFLICT and stays as it is.
-   */
-  async insertNew(person: Person): Promise<void> {
+  /** An import's write of a person: as a new file (`holds` null), or only while the file holds `holds` (WorkspaceStore's RecordWriter.placePerson). */
+  async place(person: Person, holds: string | null): Promise<void> {
     const { data, text } = checkedRecord(personSchema, person, person.name);
     try {
-      await writeFilesDurable([{ path: this.ctx.layout.personFile(data.id), data: text, create: true }], this.ctx.fs);
+      await writeFilesDurable([{ path: this.ctx.layout.personFile(data.id), data: text, ...(holds === null ? { create: true } : { holds }) }], this.ctx.fs);
     } catch (error) {
       throw error instanceof ServiceError ? error : ioError(`Could not save “${data.name}”`, error);
     }

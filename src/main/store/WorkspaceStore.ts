@@ -36,23 +36,23 @@ export interface RecordWriter {
   putComparison(record: Comparison): Promise<Comparison>;
   /** Many at once, durably as a batch (batchWrite.ts; a CheckedRecord is written as checked); on failure some may be written: restore them. */
   putComparisons(records: ReadonlyArray<Comparison | CheckedRecord<Comparison>>, opts?: InsertManyOptions): Promise<void>;
-  putPerson(record: Person): Promise<Person>;
-  /** A person whose file was not there: never replaces one that appeared meanwhile (CONFLICT). */
-  createPerson(record: Person): Promise<void>;
+  /**
+   * Writes a person durably: with `holds` null as a new file, never replacing one that appeared
+   * meanwhile; otherwise only while the file still holds exactly `holds`. Either clash fails with
+   * CONFLICT and leaves the file as it is (DurableFile.create and DurableFile.holds).
+   */
+  placePerson(record: Person, holds: string | null): Promise<void>;
   /** The file's text, or null when there is none. */
   readRecordFile(kind: 'comparison' | 'person', id: string): Promise<string | null>;
   /**
-   * The ids that have a record file (`<id>.json`) now, in one listing of the folder: an import
-   * reads the old text (readRecordFile) only of those, instead of one failed read per new record.
-   */
-  recordFileIds(kind: 'comparison' | 'person'): Promise<ReadonlySet<string>>;
-  /**
    * Puts the file back as `text` (or removes it when null) and refreshes the in-memory state.
    * `ifHolds`: the file is put back (or removed) only while it holds exactly this text (what the
-   * caller wrote): a file another program put there or changed instead is left as it is, for the
-   * outside-change watcher to report.
+   * caller wrote): a file another program put there or changed instead is left as it is, and the
+   * in-memory state follows what it holds.
    */
   restoreRecordFile(kind: 'comparison' | 'person', id: string, text: string | null, ifHolds?: string): Promise<void>;
+  /** Reads one record file again (another program wrote it), so the list and the index follow it. */
+  reread(kind: 'comparison' | 'person', id: string): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -389,8 +389,7 @@ export class WorkspaceStore {
       fs: this.fs,
       putComparison: (record) => this.comparisons.insert(record),
       putComparisons: (records, opts) => this.comparisons.insertMany(records, opts),
-      putPerson: (record) => this.people.insert(record),
-      createPerson: (record) => this.people.insertNew(record),
+      placePerson: (record, holds) => this.people.place(record, holds),
       readRecordFile: async (kind, id) => {
         try {
           return await this.fs.readFile(fileOf(kind, id));
@@ -399,36 +398,26 @@ export class WorkspaceStore {
           throw error;
         }
       },
-      recordFileIds: async (kind) => {
-        let names: string[];
-        try {
-          names = await this.fs.readdir(kind === 'comparison' ? this.layout.comparisonsDir : this.layout.peopleDir);
-        } catch (error) {
-          if (errnoCode(error) === 'ENOENT') return new Set();
-          throw error;
-        }
-        return new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)));
-      },
       restoreRecordFile: async (kind, id, text, ifHolds) => {
         const file = fileOf(kind, id);
-        if (ifHolds !== undefined) {
-          const now = await this.fs.readFile(file).catch((error: unknown) => {
+        const ours =
+          ifHolds === undefined ||
+          (await this.fs.readFile(file).catch((error: unknown) => {
             if (errnoCode(error) === 'ENOENT') return null;
             throw error;
-          });
-          if (now !== ifHolds) return;
-        }
-        if (text === null) {
+          })) === ifHolds;
+        // A file that is theirs now is left as it is (and read below, as any outside change is).
+        if (ours && text === null) {
           await this.fs.unlink(file).catch((error: unknown) => {
             if (errnoCode(error) !== 'ENOENT') throw error;
           });
           await syncFolder(dirname(file), this.fs);
-        } else {
+        } else if (ours && text !== null) {
           await writeFileDurable(file, text, this.fs);
         }
-        if (kind === 'comparison') await this.comparisons.refresh(id);
-        else await this.people.refresh(id);
+        await writer.reread(kind, id);
       },
+      reread: (kind, id) => (kind === 'comparison' ? this.comparisons.refresh(id) : this.people.refresh(id)),
     };
     return this.serial(() => task(writer));
   }

@@ -53,7 +53,7 @@ export async function writeFilesDurable(files: readonly DurableFile[], fs: FsLay
       const file = files[i] as DurableFile;
       if (file.create) await placeNew(temps[i] as string, file.path, fs, links);
       else {
-        if (file.holds !== undefined && (await fs.readFile(file.path).catch(() => null)) !== file.holds) throw changedMeanwhile(file.path);
+        if (file.holds !== undefined) await checkHolds(file.path, file.holds, fs);
         await fs.rename(temps[i] as string, file.path);
       }
       renamed.add(i);
@@ -102,8 +102,12 @@ function appeared(path: string): ServiceError {
   return new ServiceError('CONFLICT', `another program created ${basename(dirname(path))}/${basename(path)} meanwhile; it was left as it is`, { path });
 }
 
-function changedMeanwhile(path: string): ServiceError {
-  return new ServiceError('CONFLICT', `another program changed ${basename(dirname(path))}/${basename(path)} meanwhile; it was left as it is`, { path });
+/** Refuses (CONFLICT) to replace a file that no longer holds `text`; a read that fails otherwise is a failing disk (rethrown). */
+async function checkHolds(path: string, text: string, fs: FsLayer): Promise<void> {
+  const now = await fs.readFile(path).catch((error: unknown) => (errnoCode(error) === 'ENOENT' ? null : Promise.reject(error)));
+  if (now === text) return;
+  const what = now === null ? 'removed' : 'changed';
+  throw new ServiceError('CONFLICT', `another program ${what} ${basename(dirname(path))}/${basename(path)} meanwhile; it was left as it is`, { path });
 }
 
 /**

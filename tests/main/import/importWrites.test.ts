@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyImport, planImport, readBundle } from '../../../src/main/bundle/import';
 import { contentHash } from '../../../src/main/bundle/contentHash';
 import { HistoryStore, snapshotText } from '../../../src/main/history/HistoryStore';
 import { checkedRecord, isCheckedRecord, pooled, sealChecked, writeFilesDurable } from '../../../src/main/store/batchWrite';
 import { comparisonSchema, type Comparison } from '../../../src/shared/model/comparison';
-import { personSchema } from '../../../src/shared/model/person';
+import { personSchema, type Person } from '../../../src/shared/model/person';
 import { stableStringify } from '../../../src/shared/util/stableStringify';
 import { nodeFs, type FsLayer } from '../../../src/main/store/fsLayer';
 import type { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
@@ -196,67 +196,78 @@ describe('an import in many pipelined batches', () => {
     expect(result.snapshots).toBe(ARTICLES);
     for (const s of plain.listComparisons()) expect((await HistoryStore.forStore(plain).list(s.id)).map((e) => e.reason)).toEqual(['import']);
 
-    for (const what of ['list', 'link'] as const) {
-      let armed = false;
-      let count = 0;
-      // New articles: one listing of comparisons/ says no file is there to keep (none is read), then
-      // the 4th batch's files (new: linked into place) come after the 3rd batch is written.
-      const nth = what === 'list' ? 1 : 3 * BATCH + 3;
-      const fail = () => armed && ++count === nth;
-      /** Record files read before the failure (the rollback's reads come after it). */
-      const read: string[] = [];
-      const fs: FsLayer = {
-        ...nodeFs,
-        readdir: async (path) => {
-          if (what === 'list' && /comparisons$/.test(path) && fail()) throw errnoError('EIO');
-          return nodeFs.readdir(path);
-        },
-        readFile: async (path) => {
-          if (armed && count < nth && /comparisons[\\/]/.test(path)) read.push(path);
-          return nodeFs.readFile(path);
-        },
-        link: async (from, to) => {
-          if (what === 'link' && from.includes('comparisons') && fail()) throw errnoError('ENOSPC');
-          return nodeFs.link?.(from, to);
-        },
-        // A full disk fails the check-and-rename that follows a failed link as well.
-        rename: async (from, to) => {
-          if (what === 'link' && count >= nth && from.includes('comparisons')) throw errnoError('ENOSPC');
-          return nodeFs.rename(from, to);
-        },
-      };
-      await expectImportUndone(fs, () => (armed = true), (store) => importAll(store, bundle));
-      expect(count).toBeGreaterThanOrEqual(nth);
-      expect(read).toEqual([]);
-    }
+    let armed = false;
+    let count = 0;
+    // New articles are never read (no old text to keep); the 4th batch's files (new: linked into
+    // place) come after the 3rd batch is written.
+    const nth = 3 * BATCH + 3;
+    /** Record files read before the failure (the rollback's reads come after it). */
+    const read: string[] = [];
+    const fs: FsLayer = {
+      ...nodeFs,
+      readFile: async (path) => {
+        if (armed && count < nth && /comparisons[\\/]/.test(path)) read.push(path);
+        return nodeFs.readFile(path);
+      },
+      link: async (from, to) => {
+        if (armed && from.includes('comparisons') && ++count === nth) throw errnoError('ENOSPC');
+        return nodeFs.link?.(from, to);
+      },
+      // A full disk fails the check-and-rename that follows a failed link as well.
+      rename: async (from, to) => {
+        if (count >= nth && from.includes('comparisons')) throw errnoError('ENOSPC');
+        return nodeFs.rename(from, to);
+      },
+    };
+    await expectImportUndone(fs, () => (armed = true), (store) => importAll(store, bundle));
+    expect(count).toBeGreaterThanOrEqual(nth);
+    expect(read).toEqual([]);
   });
 
   it('never replaces an article file another program creates during the import: it is left as it is, and the rest undone', async () => {
     const bundle = await bundleOf(ARTICLES);
-    const ids = (await readBundle(bundle)).articles.map((a) => a.record.id);
-    // Their file appears as the 3rd batch's first article is put in place.
-    const target = `${ids[2 * BATCH] as string}.json`;
+    // Their file appears as the 3rd batch's first article is put in place: the same article, retitled.
+    const article = (await readBundle(bundle)).articles[2 * BATCH]?.record as Comparison;
+    const theirs = stableStringify({ ...article, title: 'Their own title', titleEdited: true });
     for (const how of ['link', 'link refused', 'no link()'] as const) {
-      const other = anotherProgram(target, how);
+      const other = anotherProgram(`${article.id}.json`, theirs, how);
       const into = await openStore({ fs: other.fs });
       await into.flushIndex();
       other.armed = true;
       const failure = importAll(into, bundle);
-      await expect(failure).rejects.toMatchObject({ code: 'CONFLICT', message: /nothing was changed: another program created comparisons\/[0-9A-Z]{26}\.json meanwhile; it was left as it is\. Plan the import again\./ });
+      await expect(failure).rejects.toMatchObject({ code: 'CONFLICT', message: new RegExp(`nothing was changed: “${literal(article.title)}”: another program created comparisons/[0-9A-Z]{26}\\.json meanwhile; it was left as it is\\. Plan the import again\\.`) });
       // Their file is as they wrote it, and it is the only article file: the two batches written before were taken back.
       const taken = await other.theirsKept(how);
       // No temp file left either.
       expect(await readdir(join(into.path, 'comparisons'))).toEqual([basename(taken)]);
-      expect(into.listComparisons()).toEqual([]);
+      // The list shows their article, as any file another program adds.
+      expect(into.listComparisons().map((c) => c.title)).toEqual(['Their own title']);
       expect(await readdir(join(into.path, 'history')).catch(() => [])).toEqual([]);
     }
+  });
+
+  it('never replaces an article file another program creates between the plan and the apply', async () => {
+    const contents = await readBundle(await bundleOf(ARTICLES));
+    const article = contents.articles[2 * BATCH]?.record as Comparison;
+    const theirs = stableStringify({ ...article, title: 'Their own title', titleEdited: true });
+    const into = await openStore();
+    const history = HistoryStore.forStore(into);
+    const plan = await planImport(into, contents, history);
+    expect(plan.items.find((i) => i.id === article.id)?.action).toBe('new');
+    const path = join(into.path, 'comparisons', `${article.id}.json`);
+    await writeFile(path, theirs);
+    await expect(applyImport(into, contents, plan, {}, { by: 'tester', now: NOW, history, articleBatch: BATCH })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await readFile(path, 'utf8')).toBe(theirs);
+    expect(await readdir(join(into.path, 'comparisons'))).toEqual([`${article.id}.json`]);
+    expect(into.listComparisons().map((c) => c.title)).toEqual(['Their own title']);
   });
 
   it('reads the old text of every article it updates, and puts it back when a read in a later batch fails', async () => {
     const { first, second } = await twoRevisions();
     let armed = false;
     let reads = 0;
-    // The 4th batch: its old texts are read while the 3rd is written.
+    // A read in the 3rd or 4th batch: old texts are read while the batch before is written, and
+    // each file again just before it is replaced (to check it still holds what was read).
     const nth = 3 * BATCH + 2;
     const fs: FsLayer = {
       ...nodeFs,
@@ -279,42 +290,53 @@ describe('an import in many pipelined batches', () => {
     expect(updated.written.map((w) => w.outcome)).toEqual(Array.from({ length: ARTICLES }, () => 'updated'));
   });
 
-  it('never replaces an article another program changes during the import: its change is left as it is, and the rest undone', async () => {
+  it('never replaces an article another program saves during the import: its save is left as it is, and the rest undone', async () => {
     const { first, second: secondZip } = await twoRevisions();
     const second = await readBundle(secondZip);
-    // The 3rd batch's first article: another program saves it after the import read its old text
-    // (to put back on a rollback) and before the import would replace it.
+    // The 3rd batch's first article. Another program saves it (a new revision) after the import
+    // computed what to write, either before the import reads its old text (to put back on a
+    // rollback: as the 1st batch is written) or after (once its new text is in a temp file, just
+    // before it would be replaced).
     const target = `${second.articles[2 * BATCH]?.record.id as string}.json`;
-    let armed = false;
-    let reads = 0;
-    let theirs: string | null = null;
-    const fs: FsLayer = {
-      ...nodeFs,
-      readFile: async (path) => {
-        if (armed && path.endsWith(target) && ++reads === 2) {
-          theirs = `${await nodeFs.readFile(path)}\n`;
-          await writeFile(path, theirs);
-        }
-        return nodeFs.readFile(path);
-      },
-    };
-    const into = await openStore({ fs });
-    await importAll(into, first);
-    await into.flushIndex();
-    const files = async () => new Map([...(await fileSnapshot(into.path))].filter(([path]) => !path.includes('.versus-desk')));
-    const before = await files();
-    const plan = await planImport(into, second, HistoryStore.forStore(into));
-    armed = true;
-    await expect(applyImport(into, second, plan, {}, { by: 'tester', now: NOW, articleBatch: BATCH })).rejects.toMatchObject({
-      code: 'CONFLICT',
-      message: /nothing was changed: another program changed comparisons\/[0-9A-Z]{26}\.json meanwhile; it was left as it is\. Plan the import again\./,
-    });
-    expect(theirs).not.toBeNull();
-    // Every file as it was, the two batches written before taken back, but theirs as they saved it.
-    const expected = new Map(before);
-    const targetPath = [...before.keys()].find((p) => p.endsWith(join('comparisons', target))) as string;
-    expected.set(targetPath, Buffer.from(theirs as unknown as string).toString('base64'));
-    expect(await files()).toEqual(expected);
+    for (const when of ['before the read', 'before the rename'] as const) {
+      let armed = false;
+      let theirs: string | null = null;
+      let path = '';
+      const save = async () => {
+        const old = JSON.parse(await nodeFs.readFile(path)) as Comparison;
+        theirs = stableStringify({ ...old, revision: old.revision + 1, updatedAt: new Date(Date.UTC(2030, 0, 1)).toISOString(), chart: { ...old.chart, headerLabel: 'Theirs' } });
+        await writeFile(path, theirs);
+      };
+      const fs: FsLayer = {
+        ...nodeFs,
+        open: async (file, flags) => {
+          const temp = basename(file);
+          if (armed && theirs === null && temp.startsWith('.') && temp.endsWith('.tmp') && (when === 'before the read' || temp.startsWith(`.${target}.`))) await save();
+          // Slow snapshots: the batch before is still writing its own when the next one fails (the
+          // rollback must wait for them).
+          if (when === 'before the read' && theirs !== null && file.includes(`${sep}history${sep}`)) await new Promise((resolve) => setTimeout(resolve, 200));
+          return nodeFs.open(file, flags);
+        },
+      };
+      const into = await openStore({ fs });
+      await importAll(into, first);
+      await into.flushIndex();
+      path = join(into.path, 'comparisons', target);
+      const files = async () => new Map([...(await fileSnapshot(into.path))].filter(([file]) => !file.includes('.versus-desk')));
+      const before = await files();
+      const plan = await planImport(into, second, HistoryStore.forStore(into));
+      armed = true;
+      await expect(applyImport(into, second, plan, {}, { by: 'tester', now: NOW, articleBatch: BATCH })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: /nothing was changed: “.+”: another program changed comparisons\/[0-9A-Z]{26}\.json meanwhile; it was left as it is\. Plan the import again\./,
+      });
+      expect(theirs, when).not.toBeNull();
+      // Anything still writing when the import gave up (it must not be: the rollback waits) lands by now.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Every file as it was, the batches written before taken back, but theirs as they saved it.
+      expect(await files()).toEqual(new Map(before).set(path, Buffer.from(theirs as unknown as string).toString('base64')));
+      expect(into.listComparisons().find((c) => `${c.id}.json` === target)?.revision, when).toBe((JSON.parse(theirs as unknown as string) as Comparison).revision);
+    }
   });
 
   it('writes no import snapshot before its record file is in place (a crash never leaves a snapshot of a revision not on disk)', async () => {
@@ -356,36 +378,36 @@ describe('people an import brings in', () => {
   it('never replaces a person file another program creates during the import: it is left as it is, and the rest undone', async () => {
     const source = await openStore({ seed: true });
     const contents = await readBundle(await exportTo(source, 'seed.zip'));
-    const people = contents.people.map((p) => p.record.id);
-    expect(people.length).toBeGreaterThan(1);
-    // Their file appears as the last person is put in place: the people written before are taken back.
-    const target = `${people.at(-1) as string}.json`;
+    expect(contents.people.length).toBeGreaterThan(1);
+    // Their file appears as the last person is put in place (the same person, renamed): the people
+    // written before are taken back.
+    const person = contents.people.at(-1)?.record as Person;
+    const theirs = stableStringify({ ...person, name: 'Their own name' });
     for (const how of ['link', 'no link()'] as const) {
-      const other = anotherProgram(target, how);
+      const other = anotherProgram(`${person.id}.json`, theirs, how);
       const into = await openStore({ fs: other.fs });
       const history = HistoryStore.forStore(into);
       const plan = await planImport(into, contents, history);
       other.armed = true;
       await expect(applyImport(into, contents, plan, {}, { by: 'tester', now: NOW, history })).rejects.toMatchObject({
         code: 'CONFLICT',
-        message: /nothing was changed: another program created people\/[0-9A-Z]{26}\.json meanwhile; it was left as it is\. Plan the import again\./,
+        message: new RegExp(`nothing was changed: ${literal(person.name)}: another program created people/[0-9A-Z]{26}\\.json meanwhile; it was left as it is\\. Plan the import again\\.`),
       });
       const taken = await other.theirsKept(how);
       expect(await readdir(join(into.path, 'people'))).toEqual([basename(taken)]);
       expect(await readdir(join(into.path, 'comparisons'))).toEqual([]);
-      expect(into.listPeople()).toEqual([]);
+      expect(into.listPeople().map((p) => p.name)).toEqual(['Their own name']);
       expect(await readdir(join(into.path, 'history')).catch(() => [])).toEqual([]);
     }
   });
 });
 
 /**
- * A file system on which, once armed, another program writes its own file at the name `target`
+ * A file system on which, once armed, another program writes `theirs` at the name `target`
  * just before the import puts a new file there: before the link (with hard links), or before
  * the check that comes before the rename (without them: no `link()`, or one refused as FAT's is).
  */
-function anotherProgram(target: string, how: 'link' | 'link refused' | 'no link()') {
-  const theirs = '{"written by": "another program"}\n';
+function anotherProgram(target: string, theirs: string, how: 'link' | 'link refused' | 'no link()') {
   let taken: string | null = null;
   const other = {
     armed: false,
@@ -414,4 +436,9 @@ function anotherProgram(target: string, how: 'link' | 'link refused' | 'no link(
   };
   if (how === 'no link()') delete other.fs.link;
   return other;
+}
+
+/** `text` as a regular expression matching exactly it. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -184,6 +184,35 @@ export async function applyImport(
   return store.withRecordWriter((writer) => writeAll(writer, history, checked, opts, skipped));
 }
 
+/**
+ * The text of the file a write replaces (null for a new record), kept for a rollback: it must
+ * still hold the local record the write was computed from (its revision and time), or another
+ * program changed or removed it since (CONFLICT; nothing is replaced).
+ */
+async function replacedText(writer: RecordWriter, w: Write): Promise<string | null> {
+  if (!w.previous) return null;
+  const text = await writer.readRecordFile(w.kind, w.record.id);
+  if (text !== null && holdsRecord(text, w.previous)) return text;
+  const path = `${w.kind === 'comparison' ? 'comparisons' : 'people'}/${w.record.id}.json`;
+  throw new ServiceError('CONFLICT', `another program ${text === null ? 'removed' : 'changed'} ${path} meanwhile; it was left as it is`, { path });
+}
+
+function holdsRecord(text: string, record: Comparison | Person): boolean {
+  try {
+    const now = JSON.parse(text) as { revision?: unknown; updatedAt?: unknown } | null;
+    return now?.revision === record.revision && now.updatedAt === record.updatedAt;
+  } catch {
+    return false;
+  }
+}
+
+/** The write whose file another program created, changed or removed, when that stopped the import. */
+function clashOf(error: unknown, writes: Write[]): Write | null {
+  const path = error instanceof ServiceError && error.code === 'CONFLICT' ? (error.details as { path?: unknown } | undefined)?.path : undefined;
+  if (typeof path !== 'string') return null;
+  return writes.find((x) => path.endsWith(`${x.record.id}.json`)) ?? null;
+}
+
 /** No choice: take theirs for new and updated items; a conflict merges and needs a choice per part changed on both sides. */
 function choiceFor(item: ImportPlanItem, choices: Record<string, ImportChoice>): ImportChoice {
   return choices[item.id] ?? (item.action === 'conflicting' ? { parts: {} } : 'theirs');
@@ -233,6 +262,8 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
   const snapshots: SnapshotWrite[] = [];
   /** What each file written held before (`written`: a new file's text, removed on a rollback only while it still holds it). */
   const originals: Array<{ kind: 'comparison' | 'person'; id: string; text: string | null; written?: string }> = [];
+  /** The previous batch's snapshots, being written while this batch's records are. */
+  let snapshotting: Promise<unknown> = Promise.resolve();
   try {
     // Snapshots of everything about to change come first.
     const previous = writes.filter((w) => w.previous);
@@ -254,17 +285,15 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
       ...(w.hash ? { contentHash: w.hash } : {}),
       ...(w.lineage ? { lineage: w.lineage } : {}),
     });
+    // A record new to the workspace (created, or a copy) never replaces a file: one another program
+    // put at its name since the plan fails the import (CONFLICT) and stays. One that replaces a
+    // local record is written only while its file still holds the text read here (kept for a
+    // rollback). A rollback takes a file back only while it holds what this import wrote.
     for (const w of people) {
-      const text = await writer.readRecordFile(w.kind, w.record.id);
-      if (text !== null) {
-        originals.push({ kind: w.kind, id: w.record.id, text });
-        await writer.putPerson(w.record as Person);
-        continue;
-      }
-      // New here: created without replacing a file another program put there since the read, and
-      // taken back on a rollback only while it holds what this import wrote (as new articles are).
-      originals.push({ kind: w.kind, id: w.record.id, text: null, written: checkedRecord(personSchema, w.record as Person, (w.record as Person).name).text });
-      await writer.createPerson(w.record as Person);
+      const text = await replacedText(writer, w);
+      const { text: written } = checkedRecord(personSchema, w.record as Person, (w.record as Person).name);
+      originals.push({ kind: w.kind, id: w.record.id, text, written });
+      await writer.placePerson(w.record as Person, text);
     }
     await history.snapshotMany(
       people.map((w) => imported(w, checkedRecord(personSchema, w.record as Person, (w.record as Person).name).text)),
@@ -277,30 +306,21 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     // serialized: a batch at a time, as 10,000 texts held at once would double the memory) while
     // the one before it is being written.
     const size = Math.max(1, opts.articleBatch ?? ARTICLE_BATCH);
-    // One listing of the folder says which articles have a file whose text must be kept for a
-    // rollback; the others are not read (one failed read each). This is the store's one serial
-    // task and the workspace lock keeps other Versus Desk processes out. A file another program
-    // puts there or changes between the read and its batch is not replaced: new files are created
-    // without replacing anything (DurableFile.create), an old one is replaced only while it holds
-    // the text read (DurableFile.holds), and either kind of clash fails the import (CONFLICT),
-    // which is rolled back around it.
-    const existing = articles.length > 0 ? await writer.recordFileIds('comparison') : new Set<string>();
+    // Only the files of articles that replace a local one are read (their text kept for a
+    // rollback). This is the store's one serial task and the workspace lock keeps other Versus Desk
+    // processes out; another program is kept out as for people above (DurableFile.create and
+    // DurableFile.holds).
     const prepare = async (start: number) => {
       const batch = articles.slice(start, start + size);
-      const texts = await Promise.all(batch.map((w) => (existing.has(w.record.id) ? writer.readRecordFile('comparison', w.record.id) : null)));
+      const texts = await Promise.all(batch.map((w) => replacedText(writer, w)));
       // Sealed by validateWrites: each is the record as checked.
       const checked = batch.map((w) => checkedRecord(comparisonSchema, w.record as Comparison, (w.record as Comparison).title));
       return { batch, texts, checked };
     };
     let next: Promise<Awaited<ReturnType<typeof prepare>>> | null = articles.length > 0 ? prepare(0) : null;
-    /** The previous batch's snapshots, being written while this batch's records are. */
-    let snapshotting: Promise<unknown> = Promise.resolve();
     for (let start = 0; next; start += size) {
       const { batch, texts, checked } = await next;
       // Kept only now, as the batch is written (a rollback restores exactly the files written to).
-      // A file is taken back only while it holds what this import wrote, and an old one replaced only
-      // while it holds what was read: a file another program created or changed meanwhile (it
-      // failed the batch) stays.
       const created = new Set<string>();
       const holding = new Map<string, string>();
       batch.forEach((w, i) => {
@@ -328,12 +348,19 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     }
     await snapshotting;
   } catch (error) {
+    // A batch that failed while being prepared (a read) leaves the one before still writing its
+    // snapshots: the rollback waits for them, or it would miss what they write.
+    await snapshotting.catch(() => undefined);
     const rollbackErrors: unknown[] = [];
     for (const o of [...originals].reverse()) {
       await writer.restoreRecordFile(o.kind, o.id, o.text, o.written).catch((e: unknown) => rollbackErrors.push(e));
     }
     await history.undo(snapshots).catch((e: unknown) => rollbackErrors.push(e));
-    const reason = error instanceof Error ? error.message : String(error);
+    // Whose file stopped it: their record is what the workspace holds now.
+    const clash = clashOf(error, writes);
+    if (clash) await writer.reread(clash.kind, clash.record.id).catch((e: unknown) => rollbackErrors.push(e));
+    const label = !clash ? '' : clash.kind === 'comparison' ? `“${(clash.record as Comparison).title}”: ` : `${(clash.record as Person).name}: `;
+    const reason = `${label}${error instanceof Error ? error.message : String(error)}`;
     if (rollbackErrors.length > 0) {
       throw new ServiceError('IO', `The import failed (${reason}) and could not be fully undone; check the workspace.`, { rollbackErrors: rollbackErrors.map(String) });
     }
