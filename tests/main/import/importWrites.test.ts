@@ -402,6 +402,48 @@ describe('people an import brings in', () => {
   });
 });
 
+describe('people an import replaces', () => {
+  it('never replaces a person another program saves during the import: their save stays, and the rest is undone', async () => {
+    const source = await openStore({ seed: true });
+    const first = await exportTo(source, 'first.zip');
+    for (const p of source.listPeople()) await source.savePerson({ ...p, credentials: `${p.credentials} (updated)` }, p.revision);
+    const second = await readBundle(await exportTo(source, 'second.zip'));
+    const person = second.people.at(-1)?.record as Person;
+    let armed = false;
+    let theirs: string | null = null;
+    let path = '';
+    const fs: FsLayer = {
+      ...nodeFs,
+      // Another program saves the person once the import has its new text in a temp file, just before it would replace it.
+      open: async (file, flags) => {
+        if (armed && theirs === null && basename(file).startsWith(`.${person.id}.json.`)) {
+          const old = JSON.parse(await nodeFs.readFile(path)) as Person;
+          theirs = stableStringify({ ...old, revision: old.revision + 1, name: 'Their own name' });
+          await writeFile(path, theirs);
+        }
+        return nodeFs.open(file, flags);
+      },
+    };
+    const into = await openStore({ fs });
+    await importInto(into, first, { now: NOW });
+    path = join(into.path, 'people', `${person.id}.json`);
+    const files = async () => new Map([...(await fileSnapshot(into.path))].filter(([file]) => !file.includes('.versus-desk')));
+    const before = await files();
+    const history = HistoryStore.forStore(into);
+    const plan = await planImport(into, second, history);
+    expect(plan.items.filter((i) => i.kind === 'person').map((i) => i.action)).toEqual(second.people.map(() => 'updated'));
+    armed = true;
+    await expect(applyImport(into, second, plan, {}, { by: 'tester', now: NOW, history })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: new RegExp(`nothing was changed: ${literal(person.name)}: another program changed people/[0-9A-Z]{26}\\.json meanwhile; it was left as it is\\. Plan the import again\\.`),
+    });
+    expect(theirs).not.toBeNull();
+    // Every file as it was (the people updated before it put back), but theirs as they saved it.
+    expect(await files()).toEqual(new Map(before).set(path, Buffer.from(theirs as unknown as string).toString('base64')));
+    expect(into.listPeople().map((p) => p.name)).toContain('Their own name');
+  });
+});
+
 /**
  * A file system on which, once armed, another program writes `theirs` at the name `target`
  * just before the import puts a new file there: before the link (with hard links), or before
