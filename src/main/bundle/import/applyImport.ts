@@ -260,7 +260,7 @@ function validateWrites(store: ImportReadTarget, writes: Write[]): Write[] {
 
 async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Write[], opts: ApplyOptions, skipped: number): Promise<ImportResult> {
   const snapshots: SnapshotWrite[] = [];
-  /** What each file written held before (`written`: a new file's text, removed on a rollback only while it still holds it). */
+  /** What each file written held before (null: none), and `written`, what the import writes there: a rollback takes a file back only while it holds that. */
   const originals: Array<{ kind: 'comparison' | 'person'; id: string; text: string | null; written?: string }> = [];
   /** The previous batch's snapshots, being written while this batch's records are. */
   let snapshotting: Promise<unknown> = Promise.resolve();
