@@ -136,9 +136,6 @@ export function App() {
         else if (command === 'export' || command === 'import') setPublish(command);
       }),
     ];
-    // A notice raised before these listeners were in place (the background check of a warm open
-    // quarantining a file while the page loaded) is in the workspace's notices: take them again.
-    void live.current.data.refreshNotices();
     return () => offs.forEach((off) => off());
   }, [switchView]);
 

@@ -11,11 +11,6 @@ export interface WorkspaceData {
   loadError: string | null;
   notices: Notice[];
   addNotice: (notice: Notice) => void;
-  /**
-   * Takes the workspace's notices again (merged, by id). Called once the page listens for
-   * `notice` events: one raised between the first `workspace.info` and then would be missed.
-   */
-  refreshNotices: () => Promise<void>;
   dismissNotice: (id: string) => void;
   /**
    * Every comparison (for related picks, the dashboard, export): empty until the whole list is in
@@ -160,14 +155,6 @@ export function useWorkspaceData(): WorkspaceData {
   }, []);
 
   const addNotice = useCallback((notice: Notice) => setNotices((current) => mergeNotices(current, [notice], dismissed.current)), []);
-  const refreshNotices = useCallback(async () => {
-    try {
-      const workspace = await call('workspace.info', {});
-      setNotices((current) => mergeNotices(current, workspace.notices, dismissed.current));
-    } catch {
-      // The list's own load reports a workspace that cannot be read.
-    }
-  }, []);
   const dismissNotice = useCallback((id: string) => {
     dismissed.current.add(id);
     setNotices((current) => current.filter((n) => n.id !== id));
@@ -178,7 +165,6 @@ export function useWorkspaceData(): WorkspaceData {
     loadError,
     notices,
     addNotice,
-    refreshNotices,
     dismissNotice,
     allSummaries,
     summaries: filtered ?? (listComplete ? allSummaries : (firstPage ?? [])),
