@@ -193,6 +193,9 @@ export class EntryDeflater {
     } catch (error) {
       this.fail(error);
     }
+    // The worker has its own copy: the texts would otherwise stay alive (and be copied by every
+    // young-generation collection) until the batch comes back.
+    for (const p of items) p.text = undefined;
   }
 
   /** Ends the worker; entries not back yet are rejected. */
