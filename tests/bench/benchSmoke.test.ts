@@ -39,6 +39,8 @@ describe('the benchmark at small scale', () => {
     }
     // The long-history export ran, next to the same articles with one snapshot each.
     expect(rows.find((r) => r.name.startsWith('export throughput'))?.note).toMatch(/with 55 snapshots per article \(16 articles\): [\d,]+ articles\/s, against [\d,]+\/s .* \([\d.]+× the time\)/);
+    // The export and its zip floor took turns three times; the row is their medians.
+    expect(rows.find((r) => r.name.startsWith('export time vs zipping'))?.note).toMatch(/^medians of 3 rounds taking turns: export [\d,]+, [\d,]+, [\d,]+ ms; zip [\d,]+, [\d,]+, [\d,]+ ms$/);
     expect(rows.find((r) => r.name.startsWith('import throughput'))?.note).toMatch(/planning the same bundle again .*: [\d,]+ articles\/s$/);
     // The printed table has a line per row.
     expect(tableLines(rows, false)).toHaveLength(rows.length + 2);
