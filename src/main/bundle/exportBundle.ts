@@ -161,7 +161,8 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
   // Reads (file, schema, history headers) run up to READ_AHEAD articles ahead of the rendering,
   // which takes them in order: progress and cancel stay per article.
   // A thunk: an article whose text the reader thread read, parsed when its turn comes.
-  const reads: Array<Promise<Prepared | (() => Promise<Prepared>)>> = [];
+  type Ready = Prepared | (() => Promise<Prepared>);
+  const reads: Array<Promise<Ready>> = [];
   // Awaited in order below; a failure ahead of the one awaited must not count as unhandled.
   const kept = <T>(prepared: Promise<T>): Promise<T> => {
     prepared.catch(() => undefined);
@@ -175,9 +176,10 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
   };
   // The same from the texts the reader thread read, when the file is the one the index knows
   // and holds a valid record; anything else is read the usual way (which quarantines a bad file).
+  const isFresh = (expect: { size: number; mtimeMs: number }, got: ReadResult | undefined): boolean =>
+    got?.text != null && got.size === expect.size && got.mtimeMs === expect.mtimeMs;
   const readFrom = async (summary: ComparisonSummary, expect: { size: number; mtimeMs: number }, got: ReadResult | undefined): Promise<Prepared> => {
-    const fresh = got?.text != null && got.size === expect.size && got.mtimeMs === expect.mtimeMs;
-    const comparison = fresh ? (source.parseDirect?.(summary.id, got.text as string) ?? null) : null;
+    const comparison = isFresh(expect, got) ? (source.parseDirect?.(summary.id, got?.text as string) ?? null) : null;
     if (!comparison) return readSlow(summary);
     const hash = contentHash(comparison);
     const h = opts.history;
@@ -201,10 +203,11 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
       // A reader that failed costs only time: the usual reads take over.
       // Parsed when its turn to render comes, not as its batch arrives: the batch's texts wait as
       // flat strings, so each young-generation collection copies a few strings instead of dozens
-      // of parsed records (garbage collection was about a third of the export's CPU).
+      // of parsed records (garbage collection was about a third of the export's CPU). A file
+      // changed since the index read it is read the usual way at once, ahead, as before.
       reads[index] = kept(
         answered.then(
-          (out) => () => readFrom(summary, expect, out[k]),
+          (out): Ready | Promise<Ready> => (isFresh(expect, out[k]) ? () => readFrom(summary, expect, out[k]) : readSlow(summary)),
           (error: unknown) => (reader.closed ? Promise.reject(error) : readSlow(summary)),
         ),
       );
@@ -218,7 +221,7 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
   async function renderArticles(): Promise<void> {
     for (let index = 0; index < total; index++) {
       if (reads.length < total && reads.length - index < READ_AHEAD / 2) startReads(reads.length, Math.min(total, index + READ_AHEAD));
-      const ready = await (reads[index] as Promise<Prepared | (() => Promise<Prepared>)>);
+      const ready = await (reads[index] as Promise<Ready>);
       const { summary, comparison, hash, history } = typeof ready === 'function' ? await ready() : ready;
       delete reads[index];
       opts.signal?.throwIfAborted();
