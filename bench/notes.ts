@@ -263,7 +263,7 @@ export const PERFORMANCE_NOTES: string[] = [
   '  re-exec of the CLI), left for the packaging work.',
   '  Session 9 (small hours of 2026-12-01): (4) each article is now parsed when its turn to render comes, not as',
   '  its reader batch arrives, and the deflater drops the texts it has posted: the collector\'s helper threads',
-  '  spent 1.0–1.6 s of CPU per export instead of about 1.9–2.3 s (standalone, same zip); throughput moved',
+  '  spent 1.0–1.6 s of CPU per export instead of 1.7–2.5 s (standalone, same zip); throughput moved',
   '  within the host\'s noise (1,672–1,762/s before, 1,359–1,880/s after, alternating). (5) The rendering on',
   '  worker threads of (1), rebuilt on today\'s code (header-only snapshot reads, default young generation, one',
   '  buffer moved per batch): the same zip, but 1,197–1,403/s against 1,550–1,743/s, each of the two workers',
