@@ -174,18 +174,18 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
     const history = opts.history ? await opts.history.exportLineage(comparison, hash) : null;
     return { summary, comparison, hash, history };
   };
-  // The same from the texts the reader thread read, when the file is the one the index knows
+  // The same from what the reader thread read, when the file is the one the index knows (isFresh)
   // and holds a valid record; anything else is read the usual way (which quarantines a bad file).
-  const isFresh = (expect: { size: number; mtimeMs: number }, got: ReadResult | undefined): boolean =>
+  const isFresh = (expect: { size: number; mtimeMs: number }, got: ReadResult | undefined): got is ReadResult & { text: string } =>
     got?.text != null && got.size === expect.size && got.mtimeMs === expect.mtimeMs;
-  const readFrom = async (summary: ComparisonSummary, expect: { size: number; mtimeMs: number }, got: ReadResult | undefined): Promise<Prepared> => {
-    const comparison = isFresh(expect, got) ? (source.parseDirect?.(summary.id, got?.text as string) ?? null) : null;
+  const readFrom = async (summary: ComparisonSummary, got: ReadResult & { text: string }): Promise<Prepared> => {
+    const comparison = source.parseDirect?.(summary.id, got.text) ?? null;
     if (!comparison) return readSlow(summary);
     const hash = contentHash(comparison);
     const h = opts.history;
     // A symlinked snapshot (the worker does not follow links): that folder is read the usual way.
-    const fromWorker = got?.snapshots && !got.snapshots.some((f) => f.link) ? got.snapshots : null;
-    const history = !h ? null : ((fromWorker && h.exportLineageFrom?.(hash, fromWorker, got?.olderSnapshots ?? 0)) ?? (await h.exportLineage(comparison, hash)));
+    const fromWorker = got.snapshots && !got.snapshots.some((f) => f.link) ? got.snapshots : null;
+    const history = !h ? null : ((fromWorker && h.exportLineageFrom?.(hash, fromWorker, got.olderSnapshots ?? 0)) ?? (await h.exportLineage(comparison, hash)));
     return { summary, comparison, hash, history };
   };
   const startReads = (from: number, to: number) => {
@@ -207,7 +207,10 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
       // changed since the index read it is read the usual way at once, ahead, as before.
       reads[index] = kept(
         answered.then(
-          (out): Ready | Promise<Ready> => (isFresh(expect, out[k]) ? () => readFrom(summary, expect, out[k]) : readSlow(summary)),
+          (out): Ready | Promise<Ready> => {
+            const got = out[k];
+            return isFresh(expect, got) ? () => readFrom(summary, got) : readSlow(summary);
+          },
           (error: unknown) => (reader.closed ? Promise.reject(error) : readSlow(summary)),
         ),
       );
