@@ -200,7 +200,6 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
     const answered = reader.read(direct.map(({ expect, folder }) => ({ file: expect.file, folder })));
     for (const [k, { index, expect }] of direct.entries()) {
       const summary = summaries[index] as ComparisonSummary;
-      // A reader that failed costs only time: the usual reads take over.
       // Parsed when its turn to render comes, not as its batch arrives: the batch's texts wait as
       // flat strings, so each young-generation collection copies a few strings instead of dozens
       // of parsed records (garbage collection was about a third of the export's CPU). A file
@@ -211,6 +210,7 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
             const got = out[k];
             return isFresh(expect, got) ? () => readFrom(summary, got) : readSlow(summary);
           },
+          // A reader that failed costs only time: the usual reads take over.
           (error: unknown) => (reader.closed ? Promise.reject(error) : readSlow(summary)),
         ),
       );
