@@ -6,7 +6,10 @@ import { readBundle, validateBundle } from '../../../src/main/bundle/import/read
 import { ServiceError } from '../../../src/shared/api/errors';
 import { tempDir } from '../storeTestKit';
 import { entriesOf, lieAboutSize, renameInZip, replaceFile, validFiles, writeTemp, zipBuffer, type Files } from './hostileBundles';
-import { opened, openStore, treeHash } from './importKit';
+import { bundleOf, importAll, opened, openStore, treeHash } from './importKit';
+import { readZipEntries } from '../../../src/main/bundle/import/zipEntries';
+import { resolveLimits } from '../../../src/main/bundle/import/bundleLimits';
+import type { Manifest } from '../../../src/shared/export/exportSchemas';
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((s) => s.close()));
@@ -40,7 +43,12 @@ const cases: Case[] = [
   { name: 'over the total size limit', make: async () => zipBuffer(entriesOf(await validFiles())), limits: { maxTotalBytes: 50_000, maxRatio: 1000 }, entry: 'comparisons/social-media-vs-social-networking.md', reason: /over the limit of .* in total/ },
   { name: 'an entry that lies about its size', make: async () => lieAboutSize(await zipBuffer(entriesOf(await validFiles())), 'manifest.json', 100), limits: { maxRatio: 10_000 }, entry: 'manifest.json', reason: /size is not the one the zip declares/ },
   { name: 'stored data that does not match its CRC-32', make: async () => { const z = Buffer.from(await zipBuffer(entriesOf(await validFiles()).map((e) => ({ ...e, compress: false })))); z[z.indexOf('Social media refers')] = 0x73; return z; }, entry: ARTICLE, reason: /CRC-32 does not match/ },
+  // The first time the name appears is its local header's copy (30 bytes after the header starts).
+  { name: 'an entry whose local header is damaged', make: async () => { const z = Buffer.from(await zipBuffer(entriesOf(await validFiles()))); z[z.indexOf(ARTICLE) - 30] = 0; return z; }, entry: ARTICLE, reason: /cannot be read \(invalid local file header signature/ },
   { name: 'a bad checksum', make: async () => { const f = await validFiles(); const data = Buffer.from(f.get(ARTICLE)!); data[data.indexOf('Social media refers')] = 0x73; f.set(ARTICLE, data); return zipBuffer(entriesOf(f)); }, entry: ARTICLE, reason: /checksum \(sha256\) does not match/ },
+  // The Markdown files are checked after the articles they go with are parsed: still refused.
+  { name: 'a Markdown file that does not match its checksum', make: async () => { const f = await validFiles(); const md = ARTICLE.replace(/\.json$/, '.md'); const data = Buffer.from(f.get(md)!); data[data.indexOf('Social media')] = 0x73; f.set(md, data); return zipBuffer(entriesOf(f)); }, entry: ARTICLE.replace(/\.json$/, '.md'), reason: /checksum \(sha256\) does not match/ },
+  { name: 'a file whose size is not the one the manifest lists', make: async () => { const f = await validFiles(); const md = ARTICLE.replace(/\.json$/, '.md'); f.set(md, Buffer.concat([f.get(md)!, Buffer.from('\nmore')])); return zipBuffer(entriesOf(f)); }, entry: ARTICLE.replace(/\.json$/, '.md'), reason: /bytes; the manifest says/ },
   { name: 'a __proto__ key', make: async () => { const f = await validFiles(); const a = json(f, ARTICLE); const text = JSON.stringify(a, null, 2).replace('{', '{\n  "__proto__": { "polluted": true },'); return zipBuffer(entriesOf(replaceFile(f, ARTICLE, Buffer.from(text)))); }, entry: ARTICLE, reason: /forbidden key "__proto__"/ },
   { name: 'a constructor key', make: async () => { const f = await validFiles(); const p = [...f.keys()].find((k) => k.startsWith('people/'))!; const text = f.get(p)!.toString().replace('{', '{\n  "constructor": { "prototype": 1 },'); return zipBuffer(entriesOf(replaceFile(f, p, Buffer.from(text)))); }, entry: 'people/', reason: /forbidden key "(constructor|prototype)"/ },
   { name: 'invalid JSON', make: async () => zipBuffer(entriesOf(replaceFile(await validFiles(), ARTICLE, Buffer.from('{"format": 1,')))), entry: ARTICLE, reason: /not valid JSON/ },
@@ -85,5 +93,24 @@ describe('hostile bundles', () => {
     expect(await validateBundle(dir)).toEqual({ ok: true, items: 1, people: 2 });
     await symlink('/etc/passwd', join(dir, 'people', 'evil.json'));
     await expect(readBundle(dir)).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { entry: 'people/evil.json', reason: 'the entry is a symbolic link' } });
+  });
+});
+
+describe('the order files are read in', () => {
+  it('reads an article whose file the manifest also lists under an earlier item, and imports every article', async () => {
+    const files = await readZipEntries(await bundleOf(3), resolveLimits());
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest;
+    const [first, , third] = manifest.items;
+    // The first item lists the third's JSON file too: it is read (and checked) in the first item's
+    // turn, ahead of the second article, and kept for the third's.
+    first!.files = [...first!.files, third!.files.find((f) => f.path.endsWith('.json'))!];
+    files.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+    const path = await writeTemp(await tempDir(), 'cross.zip', await zipBuffer(entriesOf(files)));
+    const contents = await readBundle(path);
+    const slugs = manifest.items.map((i) => i.slug);
+    expect(contents.articles.map((a) => a.record.slug)).toEqual(slugs);
+    const into = await openStore();
+    await importAll(into, path, { now: new Date(Date.UTC(2024, 0, 1)) });
+    expect(into.listComparisons().map((c) => c.slug).sort()).toEqual([...slugs].sort());
   });
 });

@@ -21,12 +21,10 @@ import { zodIssuesInWords } from '../../services/zodIssuesInWords';
 import { sealChecked } from '../../store/batchWrite';
 import { UnsafeJsonError } from '../../store/secureJsonParse';
 import { quickSecureJsonParse } from '../quickSecureJson';
-import { sha256Hex } from '../contentHash';
 import { refuse, resolveLimits, type BundleLimits } from './bundleLimits';
 import { comparisonFromArticle, personFromExport, personFromRef } from './articleRecord';
 import { canonicalCopy } from '../../../shared/util/canonicalCopy';
-import { readFolderEntries } from './folderEntries';
-import { readZipEntries } from './zipEntries';
+import { openBundleSource, type BundleSource, type SourceFile } from './bundleSource';
 
 export interface ImportedArticle {
   item: Manifest['items'][number];
@@ -63,8 +61,7 @@ export async function readBundle(path: string, limits?: Partial<BundleLimits>, n
   const bounds = resolveLimits(limits);
   const info = await stat(path).catch(() => null);
   if (!info) throw refuse(basename(path), 'the bundle does not exist');
-  const entries = info.isDirectory() ? await readFolderEntries(path, bounds) : await readZipEntries(path, bounds);
-  return checkEntries(path, entries, now);
+  return checkEntries(path, await openBundleSource(path, info.isDirectory(), bounds), now);
 }
 
 /** `versus-desk validate`: the bundle's checksums, schemas and limits, or the first problem. */
@@ -73,22 +70,26 @@ export async function validateBundle(path: string, limits?: Partial<BundleLimits
   return { ok: true, items: contents.articles.length, people: contents.people.filter((p) => p.export).length };
 }
 
-function checkEntries(source: string, entries: Map<string, Buffer>, now: Date): BundleContents {
-  const manifestBytes = entries.get('manifest.json');
-  if (!manifestBytes) throw refuse('manifest.json', 'the bundle has no manifest');
-  const manifest = parseFormatted('manifest.json', manifestBytes, manifestSchema, MANIFEST_FORMAT, (raw) => {
+/**
+ * Everything that can be checked from the manifest and the names and sizes comes first; then the
+ * files are read in the order they are checked (people, then each article's JSON followed by its
+ * other files, then the rest), each file's size and sha256 checked against the manifest as it
+ * comes, so the reading (on a worker thread for a large zip) runs ahead of the parsing here.
+ */
+async function checkEntries(source: string, files: BundleSource, now: Date): Promise<BundleContents> {
+  if (!files.sizes.has('manifest.json')) throw refuse('manifest.json', 'the bundle has no manifest');
+  const manifest = parseFormatted('manifest.json', files.take('manifest.json').text ?? null, manifestSchema, MANIFEST_FORMAT, (raw) => {
     if (raw.kind !== BUNDLE_KIND) throw refuse('manifest.json', `this is not a Versus Desk bundle (kind ${JSON.stringify(raw.kind)})`);
   });
 
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   if (listed.size !== manifest.files.length) throw refuse('manifest.json', 'a file is listed twice');
   for (const file of manifest.files) {
-    const data = entries.get(file.path);
-    if (!data) throw refuse(file.path, 'the manifest lists this file but the bundle does not contain it');
-    if (data.byteLength !== file.bytes) throw refuse(file.path, `the file has ${data.byteLength} bytes; the manifest says ${file.bytes}`);
-    if (sha256Hex(data) !== file.sha256) throw refuse(file.path, 'the checksum (sha256) does not match the manifest');
+    const bytes = files.sizes.get(file.path);
+    if (bytes === undefined) throw refuse(file.path, 'the manifest lists this file but the bundle does not contain it');
+    if (bytes !== file.bytes) throw refuse(file.path, `the file has ${bytes} bytes; the manifest says ${file.bytes}`);
   }
-  for (const name of entries.keys()) {
+  for (const name of files.sizes.keys()) {
     if (name !== 'manifest.json' && !listed.has(name)) throw refuse(name, 'the file is not listed in the manifest');
   }
   for (const owner of [...manifest.items, ...manifest.people]) {
@@ -97,40 +98,80 @@ function checkEntries(source: string, entries: Map<string, Buffer>, now: Date): 
       if (!l || l.sha256 !== f.sha256 || l.bytes !== f.bytes) throw refuse(f.path, 'the manifest lists this file differently in two places');
     }
   }
+  const personPath = (entry: Manifest['people'][number]) => `people/${entry.id}.json`;
+  for (const entry of manifest.people) {
+    const path = personPath(entry);
+    if (!listed.has(path) || !entry.files.some((f) => f.path === path)) throw refuse(path, 'the person file is missing');
+  }
+
+  // Every listed file once, in the order the checks below take them.
+  const order: string[] = [];
+  const queued = new Set<string>();
+  const queue = (path: string) => {
+    if (queued.has(path) || !listed.has(path)) return;
+    queued.add(path);
+    order.push(path);
+  };
+  for (const entry of manifest.people) queue(personPath(entry));
+  for (const item of manifest.items) {
+    const path = articlePath(item);
+    if (item.files.some((f) => f.path === path)) queue(path);
+    for (const f of item.files) queue(f.path);
+  }
+  for (const file of manifest.files) queue(file.path);
+
+  let next = 0;
+  /** JSON texts read before their turn (a manifest that lists one item's file among another's). */
+  const early = new Map<string, string | null>();
+  /** Reads and checks against the manifest every file in `order` up to `path`; the text of `path`. */
+  const take = (path: string): string | null => {
+    if (early.has(path)) return early.get(path) ?? null;
+    for (;;) {
+      const name = order[next++];
+      if (name === undefined) throw new Error(`readBundle: ${path} is not in the reading order`);
+      const file = checked(files.take(name));
+      if (name === path) return file.text ?? null;
+      if (file.text !== undefined) early.set(name, file.text);
+    }
+  };
+  const checked = (file: SourceFile): SourceFile => {
+    const expected = listed.get(file.name) as Manifest['files'][number];
+    if (file.bytes !== expected.bytes) throw refuse(file.name, `the file has ${file.bytes} bytes; the manifest says ${expected.bytes}`);
+    if (file.sha256 !== expected.sha256) throw refuse(file.name, 'the checksum (sha256) does not match the manifest');
+    return file;
+  };
+  const pause = pauser();
 
   const people = new Map<string, ImportedPerson>();
+  const personTexts = new Map<string, string | null>();
   for (const entry of manifest.people) {
-    const path = `people/${entry.id}.json`;
-    const data = entries.get(path);
-    if (!data || !entry.files.some((f) => f.path === path)) throw refuse(path, 'the person file is missing');
-    const exported = parseFormatted(path, data, personExportSchema, PERSON_EXPORT_FORMAT);
+    const path = personPath(entry);
+    if (!personTexts.has(path)) personTexts.set(path, take(path));
+    const exported = parseFormatted(path, personTexts.get(path) ?? null, personExportSchema, PERSON_EXPORT_FORMAT);
     if (exported.id !== entry.id || exported.revision !== entry.revision) throw refuse(path, 'its id or revision differs from the manifest');
     people.set(exported.id, { export: exported, record: checkRecord(path, personSchema, personFromExport(exported, now)) });
   }
 
-  // The bundle's files, inflated, are most of what the import holds until the records are built:
-  // the Markdown files (checked above, not read again) are let go now, each article's JSON once it
-  // is parsed. `read` remembers which, so a second item naming the same file is refused as before:
-  // that file holds the first item's article, not this one's.
-  for (const name of [...entries.keys()]) if (!name.endsWith('.json')) entries.delete(name);
+  // `read` remembers which article files were taken, so a second item naming the same file is
+  // refused: that file holds the first item's article, not this one's.
   const read = new Set<string>();
   const articles: ImportedArticle[] = [];
   const ids = new Set<string>();
   for (const item of manifest.items) {
-    const path = `comparisons/${item.slug}.json`;
-    const data = entries.get(path);
-    if ((!data && !read.has(path)) || !item.files.some((f) => f.path === path)) throw refuse(path, 'the article file is missing');
+    const path = articlePath(item);
+    if (!listed.has(path) || !item.files.some((f) => f.path === path)) throw refuse(path, 'the article file is missing');
     if (ids.has(item.id)) throw refuse(path, 'the bundle holds this article twice');
     ids.add(item.id);
-    if (!data) throw refuse(path, 'its id, slug or revision differs from the manifest');
+    if (read.has(path)) throw refuse(path, 'its id, slug or revision differs from the manifest');
+    await pause();
+    const text = take(path);
+    read.add(path);
     // The hand-written check stands in for the zod pass when it vouches for the file as it is: the
     // parsed value is then the export, its objects in the file's (sorted) order, and the record
     // built from it needs no sorted copy. Anything else goes through zod (for its verdict and its
     // words); zod's output has the schema's key order, so that record is copied in sorted order.
     let fast = false;
-    const article = parseFormatted(path, data, articleExportSchema, ARTICLE_EXPORT_FORMAT, undefined, (raw) => (fast = isCheckedArticleExport(raw)));
-    entries.delete(path);
-    read.add(path);
+    const article = parseFormatted(path, text, articleExportSchema, ARTICLE_EXPORT_FORMAT, undefined, (raw) => (fast = isCheckedArticleExport(raw)));
     if (article.id !== item.id || article.slug !== item.slug || article.revision !== item.revision) {
       throw refuse(path, 'its id, slug or revision differs from the manifest');
     }
@@ -148,15 +189,36 @@ function checkEntries(source: string, entries: Map<string, Buffer>, now: Date): 
       }
     }
   }
+  // The rest (Markdown, schemas) is checked against the manifest too.
+  for (; next < order.length; next++) {
+    await pause();
+    checked(files.take(order[next] as string));
+  }
   return { source, manifest, articles, people: [...people.values()], report: [] };
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** Main's other work (IPC, progress) runs between slices of about this many milliseconds of reading. */
+const SLICE_MS = 10;
+
+/** Resolves at once, or after a turn of the event loop once a slice's time is up. */
+function pauser(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}
+
+function articlePath(item: Manifest['items'][number]): string {
+  return `comparisons/${item.slug}.json`;
+}
 
 /** Secure JSON, then the format version (a newer one is named as such), then the schema. */
 function parseFormatted<T>(
   entry: string,
-  data: Buffer,
+  /** The file's text (null: not valid UTF-8). */
+  text: string | null,
   schema: z.ZodType<T>,
   format: number,
   extra?: (raw: Record<string, unknown>) => void,
@@ -165,7 +227,8 @@ function parseFormatted<T>(
 ): T {
   let raw: unknown;
   try {
-    raw = quickSecureJsonParse(UTF8.decode(data));
+    if (text === null) throw new Error('not UTF-8');
+    raw = quickSecureJsonParse(text);
   } catch (error) {
     if (error instanceof UnsafeJsonError) throw refuse(entry, error.message);
     throw refuse(entry, 'the file is not valid JSON');

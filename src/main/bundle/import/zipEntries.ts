@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { EntryTally, refuse, sizeWords, type BundleLimits } from './bundleLimits';
+import { entryData } from './entryData';
 
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
@@ -10,21 +10,37 @@ const UTF8_FLAG = 0x800;
 
 /** Bytes of headers allowed per entry on top of the content limit, when sizing the zip file itself. */
 const HEADER_ALLOWANCE = 1024;
-/** zlib's smallest output chunk (zlib.constants.Z_MIN_CHUNK). */
-const MIN_CHUNK = 64;
-/** The largest output chunk asked for: an entry that lies about a large size gets no large buffer up front. */
-const MAX_CHUNK = 1024 * 1024;
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const LOCAL_HEADER_BYTES = 30;
+
+/** A file entry of a zip, policy-checked, located: its data is `buffer[start, start + compressedSize)`. */
+export interface ZipEntryRef {
+  name: string;
+  start: number;
+  compressedSize: number;
+  /** The declared uncompressed size (checked against the limits; the data is checked against it as it is read). */
+  size: number;
+  crc: number;
+  method: 0 | 8;
+}
+
+/** A zip read whole and its file entries listed under the limits, no data inflated yet. */
+export interface ListedZip {
+  buffer: Buffer;
+  /** File entries by name, in the zip's order. */
+  entries: Map<string, ZipEntryRef>;
+}
 
 /**
- * Reads every file entry of a zip into memory under the limits (bundles are small; the limits
- * keep them so). The zip file is read whole (refused first if it is larger than the limits
- * allow); yauzl parses its central directory and local headers and refuses corrupt or
- * truncated archives; the policy — names, links, counts, sizes, ratio — is ours and checked
- * before any data is inflated. Each entry is inflated in one synchronous call bounded by its
- * declared size (a longer or shorter entry is refused, as is a CRC-32 mismatch): per-entry
- * inflate streams cost ~20× more than the inflating itself for thousands of small files.
+ * Reads a zip and lists its file entries under the limits (bundles are small; the limits keep
+ * them so). The zip file is read whole (refused first if it is larger than the limits allow);
+ * yauzl parses its central directory and refuses corrupt or truncated archives; the policy —
+ * names, links, counts, sizes, ratio, encryption, compression method — is ours and checked for
+ * every entry before any data is inflated. Each entry's local header is read from the buffer
+ * here (as yauzl's minimal readLocalFileHeader reads it), in one pass: an awaited call per entry
+ * cost more than inflating it for thousands of small files.
  */
-export async function readZipEntries(path: string, limits: BundleLimits): Promise<Map<string, Buffer>> {
+export async function listZip(path: string, limits: BundleLimits): Promise<ListedZip> {
   const label = basename(path);
   const info = await stat(path).catch(() => null);
   const maxFileBytes = limits.maxTotalBytes + limits.maxEntries * HEADER_ALLOWANCE + 65_536;
@@ -42,7 +58,7 @@ export async function readZipEntries(path: string, limits: BundleLimits): Promis
       throw refuse(label, `the bundle has ${zip.entryCount} entries, more than the limit of ${limits.maxEntries}`);
     }
     const tally = new EntryTally(limits);
-    const files = new Map<string, Buffer>();
+    const entries = new Map<string, ZipEntryRef>();
     for (;;) {
       const entry = await nextEntry(zip, label);
       if (!entry) break;
@@ -56,12 +72,50 @@ export async function readZipEntries(path: string, limits: BundleLimits): Promis
       if (ratio > limits.maxRatio) {
         throw refuse(name, `the compression ratio is over ${limits.maxRatio}:1 (${sizeWords(entry.uncompressedSize)} from ${sizeWords(entry.compressedSize)})`);
       }
-      files.set(name, await readEntry(zip, buffer, entry, name));
+      if (entry.isEncrypted()) throw refuse(name, 'the entry is encrypted');
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+        throw refuse(name, `the entry uses compression method ${entry.compressionMethod}; only stored and deflated entries are read`);
+      }
+      const start = fileDataStart(buffer, entry, name);
+      entries.set(name, { name, start, compressedSize: entry.compressedSize, size: entry.uncompressedSize, crc: entry.crc32, method: entry.compressionMethod as 0 | 8 });
     }
-    return files;
+    return { buffer, entries };
   } finally {
     zip.close();
   }
+}
+
+/**
+ * Every file entry of a zip in memory, inflated on this thread and checked against its declared
+ * size and CRC-32 (listZip, then entryData). readBundle reads a bundle through bundleSource.ts instead.
+ */
+export async function readZipEntries(path: string, limits: BundleLimits): Promise<Map<string, Buffer>> {
+  const { buffer, entries } = await listZip(path, limits);
+  const files = new Map<string, Buffer>();
+  for (const ref of entries.values()) {
+    const read = entryData({ raw: zipData(buffer, ref), method: ref.method, size: ref.size, crc: ref.crc, want: { data: true } });
+    if (read.reason !== undefined) throw refuse(ref.name, read.reason);
+    const data = read.data as Buffer;
+    // A copy, so the entry does not keep the whole zip's buffer alive.
+    files.set(ref.name, ref.method === 0 ? Buffer.from(data) : data);
+  }
+  return files;
+}
+
+/** The entry's data as the zip holds it (a view into the zip's buffer). */
+export function zipData(buffer: Buffer, ref: ZipEntryRef): Buffer {
+  return buffer.subarray(ref.start, ref.start + ref.compressedSize);
+}
+
+/** Where an entry's data starts, from its local header (yauzl's readLocalFileHeader with `minimal`, and its checks). */
+function fileDataStart(buffer: Buffer, entry: Entry, name: string): number {
+  const offset = entry.relativeOffsetOfLocalHeader;
+  if (offset + LOCAL_HEADER_BYTES > buffer.length) throw refuse(name, 'the entry cannot be read (unexpected EOF)');
+  const signature = buffer.readUInt32LE(offset);
+  if (signature !== LOCAL_HEADER_SIGNATURE) throw refuse(name, `the entry cannot be read (invalid local file header signature: 0x${signature.toString(16)})`);
+  const start = offset + LOCAL_HEADER_BYTES + buffer.readUInt16LE(offset + 26) + buffer.readUInt16LE(offset + 28);
+  if (start + entry.compressedSize > buffer.length) throw refuse(name, 'the entry data runs past the end of the zip: it is truncated or damaged');
+  return start;
 }
 
 function nextEntry(zip: ZipFile, label: string): Promise<Entry | null> {
@@ -92,45 +146,6 @@ function decodeName(entry: Entry, label: string): string {
   const text = raw.toString('latin1');
   if (/[^\x00-\x7f]/.test(text)) throw refuse(text, 'the name is not ASCII and the zip does not mark it as UTF-8');
   return text;
-}
-
-/** The entry's data, inflated within its declared size and checked against its declared size and CRC-32. */
-async function readEntry(zip: ZipFile, buffer: Buffer, entry: Entry, name: string): Promise<Buffer> {
-  if (entry.isEncrypted()) throw refuse(name, 'the entry is encrypted');
-  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-    throw refuse(name, `the entry uses compression method ${entry.compressionMethod}; only stored and deflated entries are read`);
-  }
-  let start: number;
-  try {
-    ({ fileDataStart: start } = await zip.readLocalFileHeaderPromise(entry, { minimal: true }));
-  } catch (error) {
-    throw refuse(name, `the entry cannot be read (${messageOf(error)})`);
-  }
-  const end = start + entry.compressedSize;
-  if (end > buffer.length) throw refuse(name, 'the entry data runs past the end of the zip: it is truncated or damaged');
-  const raw = buffer.subarray(start, end);
-  let data: Buffer;
-  if (entry.compressionMethod === 0) {
-    data = raw;
-  } else {
-    try {
-      // Never more than the declared size (already checked against the limits) comes out. One output
-      // chunk a byte larger than the declared size (up to 1 MiB): an entry of the size it declares
-      // comes out in a single buffer in one call (not 16 KiB chunks joined), and a longer one still
-      // overruns maxOutputLength.
-      const chunkSize = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, entry.uncompressedSize + 1));
-      data = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize), chunkSize });
-    } catch (error) {
-      const tooLong = (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE';
-      throw refuse(name, tooLong ? 'its size is not the one the zip declares (too many bytes)' : `the entry data is damaged (${messageOf(error)})`);
-    }
-  }
-  if (data.length !== entry.uncompressedSize) {
-    throw refuse(name, `its size is not the one the zip declares (${data.length > entry.uncompressedSize ? 'too many' : 'not enough'} bytes)`);
-  }
-  if (crc32(data) !== entry.crc32) throw refuse(name, 'the entry data is damaged (its CRC-32 does not match)');
-  // A copy, so the entry does not keep the whole zip's buffer alive.
-  return entry.compressionMethod === 0 ? Buffer.from(data) : data;
 }
 
 function messageOf(error: unknown): string {
