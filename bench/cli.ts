@@ -76,6 +76,11 @@ async function childMemory(dir: string): Promise<number> {
   return rss;
 }
 
+/** Each row's note, under the table (a partial pass's --out file keeps none, as results.json keeps none). */
+function printNotes(rows: BenchRow[]): void {
+  for (const r of rows) if (r.note) console.log(`- ${r.name}: ${r.note}`);
+}
+
 async function main(): Promise<void> {
   const root = resolve(values.root ?? process.cwd());
   const browserRow = (name: string) => ['typing', 'first screen', 'renderer'].some((p) => name.startsWith(p));
@@ -89,6 +94,7 @@ async function main(): Promise<void> {
     const figures = await measureSearch(dir, searchQueries(sample, FULL.searchPhrases));
     const rows = searchRows(figures, ids.length);
     console.log(tableLines(rows, false).join('\n'));
+    printNotes(rows);
     console.log(searchBuildLine(figures, ids.length));
     if (values.out) await writeResults(resolve(values.out), rows);
     return;
@@ -98,6 +104,7 @@ async function main(): Promise<void> {
     const [small, large] = (await measureSaves([join(dir, 'small'), join(dir, 'large')], FULL.saves, childSaves)) as [SaveFigures, SaveFigures];
     const rows = saveRows(small, large, await articleCount(join(dir, 'small')), await articleCount(join(dir, 'large')));
     console.log(tableLines(rows, false).join('\n'));
+    printNotes(rows);
     if (values.out) await writeResults(resolve(values.out), rows);
     return;
   }
@@ -110,6 +117,7 @@ async function main(): Promise<void> {
     const [, , p50, p95, , bytes] = saveRows(saves, saves, n, n);
     const rows = [...openRows(open, n), ...[p50, p95, bytes].filter((r): r is BenchRow => r !== undefined)];
     console.log(tableLines(rows, false).join('\n'));
+    printNotes(rows);
     if (values.out) await writeResults(resolve(values.out), rows);
     return;
   }
@@ -117,6 +125,7 @@ async function main(): Promise<void> {
     const history = { articles: FULL.historyArticles, snapshots: FULL.historySnapshots, rounds: 2 };
     const rows = await measureExchange(resolve(values['exchange-only']), join(resolve(values.work ?? tmpdir()), 'bench-exchange'), history, (line) => console.log(line));
     console.log(tableLines(rows, false).join('\n'));
+    printNotes(rows);
     if (values.out) await writeResults(resolve(values.out), rows);
     return;
   }

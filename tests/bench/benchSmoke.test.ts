@@ -42,6 +42,8 @@ describe('the benchmark at small scale', () => {
     // The export and its zip floor took turns three times; the row is their medians.
     expect(rows.find((r) => r.name.startsWith('export time vs zipping'))?.note).toMatch(/^medians of 3 rounds taking turns: export [\d,]+, [\d,]+, [\d,]+ ms; zip [\d,]+, [\d,]+, [\d,]+ ms$/);
     expect(rows.find((r) => r.name.startsWith('import throughput'))?.note).toMatch(/planning the same bundle again .*: [\d,]+ articles\/s$/);
+    // The import's steps, and its writes alone written again by the same code (the write floor).
+    expect(rows.find((r) => r.name.startsWith('import throughput'))?.note).toMatch(/^read \+ validate \+ plan \+ apply \([\d,]+ \+ [\d,]+ \+ [\d,]+ ms\); the import's writes alone .*: [\d,]+ ms, [\d,]+ articles\/s;/);
     // The printed table has a line per row.
     expect(tableLines(rows, false)).toHaveLength(rows.length + 2);
     // The doc lists each row's note, and a merge reads them back (results.json keeps none).
