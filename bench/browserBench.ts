@@ -213,6 +213,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<BenchR
     chooseImportSource: async () => null,
     revealPath: async () => undefined,
     exportPace: async () => undefined,
+    importPace: async () => undefined,
   });
   const side = opts.typingOnly ? null : await startSide(ws.large);
   let typingSide: MainSide | null = null;

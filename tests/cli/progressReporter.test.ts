@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/main/cli/CliIo';
+import { join } from 'node:path';
 import { progressReporter } from '../../src/main/cli/progressReporter';
+import { runCli } from '../../src/main/cli/runCli';
+import { bundleOf, opened } from '../main/import/importKit';
+import { tempDir } from '../main/storeTestKit';
 
 function fakeIo(stderrIsTTY: boolean): CliIo & { written: string[] } {
   const written: string[] = [];
@@ -29,4 +33,26 @@ describe('CLI progress', () => {
     short.done();
     expect(tty.written).toEqual([]);
   });
+});
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+describe('versus-desk import on a terminal', () => {
+  it('counts the articles read and checked, then the articles written, and clears the line', async () => {
+    const bundle = await bundleOf(25);
+    const workspace = join(await tempDir(), 'ws');
+    const io = fakeIo(true);
+    expect(await runCli(['init', workspace], io)).toBe(0);
+    io.written.length = 0;
+    expect(await runCli(['import', workspace, bundle], io)).toBe(0);
+    const lines = io.written.map((w) => w.replace('\r\x1b[2K', ''));
+    expect(lines[0]).toBe('Reading many.zip 0/25');
+    expect(lines).toContain('Reading many.zip 25/25');
+    const writing = lines.filter((l) => l.startsWith('Importing many.zip'));
+    expect(writing).toEqual(['Importing many.zip 0/25', 'Importing many.zip 25/25']);
+    // Each counter's line is cleared when it ends (nothing left drawn after the last one).
+    expect(io.written.at(-1)).toBe('\r\x1b[2K');
+  }, 30_000);
 });

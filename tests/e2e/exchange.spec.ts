@@ -215,3 +215,47 @@ test('a writer and an editor exchange an article through bundles, merging part b
     await rm(shared, { recursive: true, force: true });
   }
 });
+
+test('an import shows how far it has got, reading the bundle and then writing it', async ({ page, app, openApp, workspaceDir }) => {
+  test.setTimeout(60_000);
+  const shared = await mkdtemp(join(tmpdir(), 'versus-desk-import-progress-'));
+  const bundle = join(shared, 'three.zip');
+  const empty = join(shared, 'empty');
+  await mkdir(empty);
+  try {
+    for (const terms of [['Tea', 'Coffee'], ['Cats', 'Dogs']]) expect((await app.dispatch('comparisons.create', { terms })).ok).toBe(true);
+    await openApp();
+    await exportAll(page, app, bundle, 'All articles');
+    await openWorkspace(page, app, empty, 'empty');
+
+    // Reading: held once the first of the three articles is read and checked.
+    app.importGates.reading.hold(1);
+    app.chooseImportSource.answer(bundle);
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import' });
+    await dialog.getByRole('button', { name: 'Choose bundle or Markdown file…' }).click();
+    await app.importGates.reading.reached();
+    await expect(dialog.getByText('Reading and checking… 1 of 3 articles checked')).toBeVisible();
+    await expect(dialog.getByRole('progressbar', { name: 'Reading and checking progress' })).toHaveAttribute('value', '1');
+    await expect(dialog.getByRole('button', { name: 'Choose bundle or Markdown file…' })).toBeDisabled();
+    await screenshot(page, 'import-reading');
+    app.importGates.reading.release();
+    await expect(dialog.getByRole('table', { name: 'Import plan' })).toBeVisible();
+
+    // Writing: held before the first batch is written.
+    app.importGates.writing.hold(0);
+    await dialog.getByRole('button', { name: 'Apply import' }).click();
+    await app.importGates.writing.reached();
+    await expect(dialog.getByText('Importing… 0 of 3 articles written')).toBeVisible();
+    await expect(dialog.getByRole('progressbar', { name: 'Importing progress' })).toHaveAttribute('value', '0');
+    await screenshot(page, 'import-writing');
+    app.importGates.writing.release();
+    await expect(dialog.getByRole('list', { name: 'Imported' })).toContainText('Created article “Tea vs. Coffee');
+    expect((await readdir(join(empty, 'comparisons'))).filter((n) => n.endsWith('.json'))).toHaveLength(3);
+    // Back to the first workspace, so the one removed below is no longer open.
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await openWorkspace(page, app, workspaceDir, workspaceDir.split(/[\\/]/).pop() as string);
+  } finally {
+    await rm(shared, { recursive: true, force: true });
+  }
+});

@@ -8,6 +8,7 @@ import type {
   ExportProgress,
   ExportRunOutput,
   ImportApplyOutput,
+  ImportProgress,
   ImportChoiceInput,
   ImportPart,
   ImportPlanItemView,
@@ -49,7 +50,15 @@ export interface PublishingOptions {
    * here to look at its progress and cancel it). A cancel does not wait for it.
    */
   exportPace?: (index: number) => Promise<void>;
+  /**
+   * Test seam: awaited after each `import.progress` step (the e2e harness holds an import's
+   * reading or writing here to look at its progress).
+   */
+  importPace?: (step: ImportProgress['step'], done: number) => Promise<void>;
 }
+
+/** `import.progress` events go out at most this often (besides the first and the last of a step). */
+const IMPORT_PROGRESS_MS = 50;
 
 /** The app's version for the manifest (a default import: the e2e harness's JSON loader gives only that). */
 const APP_VERSION: string = packageJson.version;
@@ -149,7 +158,7 @@ export class Publishing {
     try {
       contents = /\.(md|markdown)$/i.test(path)
         ? await readArticleMarkdown(path, store, { now: this.now() })
-        : await readBundle(path, undefined, this.now());
+        : await readBundle(path, undefined, this.now(), { onProgress: this.importProgress('reading') });
     } catch (error) {
       if (error instanceof ServiceError) throw error;
       throw new ServiceError('IO', `${basename(path)} could not be read: ${messageOf(error)}. Nothing was written.`);
@@ -165,9 +174,32 @@ export class Publishing {
     if (!pending || pending.planId !== planId || pending.storePath !== store.path) {
       throw new ServiceError('NOT_FOUND', 'That import is no longer waiting: choose what to import again.');
     }
-    const result = await applyImport(store, pending.contents, pending.plan, choices, { by: currentUser(), now: this.now() });
+    const result = await applyImport(store, pending.contents, pending.plan, choices, { by: currentUser(), now: this.now(), onProgress: this.importProgress('writing') });
     this.pending = null;
     return { written: result.written, skipped: result.skipped, report: [...pending.plan.report] };
+  }
+
+  /**
+   * Sends `import.progress` for one step: its first and last counts, and between them at most one
+   * every IMPORT_PROGRESS_MS, the latest count (one held back goes out when that time is up).
+   */
+  private importProgress(step: ImportProgress['step']): (done: number, total: number) => Promise<void> | void {
+    let sentAt = -Infinity;
+    let latest: ImportProgress = { step, done: 0, total: 0 };
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const send = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      sentAt = performance.now();
+      this.deps.emit('import.progress', latest);
+    };
+    return (done, total) => {
+      latest = { step, done, total };
+      const since = performance.now() - sentAt;
+      if (done === 0 || done === total || since >= IMPORT_PROGRESS_MS) send();
+      else timer ??= setTimeout(send, IMPORT_PROGRESS_MS - since);
+      return this.options.importPace?.(step, done);
+    };
   }
 
   async preview(store: WorkspaceStore, id: string): Promise<PreviewOutput> {

@@ -24,6 +24,7 @@ export interface ServicesDeps extends PublishingDeps {
   profiles?: ProfileStore;
   /** Test seam (e2e harness): awaited before an export reads each article. */
   exportPace?: PublishingOptions['exportPace'];
+  importPace?: PublishingOptions['importPace'];
   /** Watch the workspace for changes made by other programs (the app and the e2e harness; not unit tests). */
   watch?: boolean;
 }
@@ -95,7 +96,7 @@ export class Services {
 
   /** Export, import and preview (created on first use: class fields initialize before the constructor's parameters). */
   private get publishing(): Publishing {
-    this.publishingHelper ??= new Publishing(this.deps, { now: this.options.now, exportPace: this.deps.exportPace });
+    this.publishingHelper ??= new Publishing(this.deps, { now: this.options.now, exportPace: this.deps.exportPace, importPace: this.deps.importPace });
     return this.publishingHelper;
   }
 

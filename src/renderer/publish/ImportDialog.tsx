@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ImportApplyOutput, ImportPlanView, ImportSourceKind } from '../../shared/api/publishContract';
-import { call, errorText } from '../api/client';
+import { call, errorText, onEvent } from '../api/client';
 import { Dialog } from '../app/Dialog';
 import {
   ACTION_WORDS,
@@ -25,11 +25,14 @@ export interface ImportDialogProps {
   onClose: () => void;
 }
 
+/** Articles done of all, from `import.progress` (null until the first event of the step). */
+type Counts = { done: number; total: number } | null;
+
 type Phase =
   | { kind: 'choose' }
-  | { kind: 'reading' }
+  | { kind: 'reading'; counts: Counts }
   | { kind: 'plan'; plan: ImportPlanView; merging: string | null }
-  | { kind: 'applying'; plan: ImportPlanView }
+  | { kind: 'applying'; plan: ImportPlanView; counts: Counts }
   | { kind: 'report'; plan: ImportPlanView; result: ImportApplyOutput };
 
 const OUTCOME_WORDS = { created: 'Created', updated: 'Updated', copied: 'Copied as new' } as const;
@@ -45,6 +48,16 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
   const [error, setError] = useState<string | null>(null);
   const mounted = useRef(true);
 
+  useEffect(
+    () =>
+      onEvent('import.progress', ({ step, done, total }) =>
+        setPhase((current) =>
+          (step === 'reading' && current.kind === 'reading') || (step === 'writing' && current.kind === 'applying') ? { ...current, counts: { done, total } } : current,
+        ),
+      ),
+    [],
+  );
+
   const choose = async (source: ImportSourceKind) => {
     setError(null);
     if (!(await flushAll())) {
@@ -52,7 +65,7 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
       return;
     }
     const before = phase;
-    setPhase({ kind: 'reading' });
+    setPhase({ kind: 'reading', counts: null });
     try {
       const plan = await call('import.plan', { source });
       if (!mounted.current) return;
@@ -79,7 +92,7 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
       setError('Some changes are not saved yet: see the save status, then apply again.');
       return;
     }
-    setPhase({ kind: 'applying', plan });
+    setPhase({ kind: 'applying', plan, counts: null });
     try {
       const result = await call('import.apply', { planId: plan.planId, choices: choicesPayload(plan.items, decisions) });
       await onImported(result.written.map((w) => w.id));
@@ -112,7 +125,7 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
               Choose bundle folder…
             </button>
           </div>
-          {phase.kind === 'reading' && <p aria-live="polite">Reading and checking…</p>}
+          {phase.kind === 'reading' && <ImportProgressView label="Reading and checking" counts={phase.counts} verb="checked" />}
         </div>
       )}
 
@@ -148,7 +161,7 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
           );
         })()}
 
-      {phase.kind === 'applying' && <p aria-live="polite">Importing…</p>}
+      {phase.kind === 'applying' && <ImportProgressView label="Importing" counts={phase.counts} verb="written" />}
 
       {phase.kind === 'report' && <ImportReport result={phase.result} />}
 
@@ -186,6 +199,20 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
         </div>
       )}
     </Dialog>
+  );
+}
+
+const countWords = (n: number) => n.toLocaleString('en-US');
+
+/** A step of the import under way: a bar (indeterminate until the first count) and its count in words. */
+function ImportProgressView({ label, counts, verb }: { label: string; counts: Counts; verb: string }) {
+  return (
+    <div className="stack">
+      <progress className="import-progress" aria-label={`${label} progress`} max={counts ? Math.max(counts.total, 1) : undefined} value={counts ? counts.done : undefined} />
+      <p aria-live="polite" className="import-count">
+        {counts && counts.total > 0 ? `${label}… ${countWords(counts.done)} of ${countWords(counts.total)} ${counts.total === 1 ? 'article' : 'articles'} ${verb}` : `${label}…`}
+      </p>
+    </div>
   );
 }
 

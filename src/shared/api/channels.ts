@@ -42,7 +42,7 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number];
 
 /** Events main sends to the renderer. */
-export const EVENTS = ['workspace.changed', 'notice', 'app.flush', 'menu.command', 'export.progress', 'workspace.outsideChange'] as const;
+export const EVENTS = ['workspace.changed', 'notice', 'app.flush', 'menu.command', 'export.progress', 'import.progress', 'workspace.outsideChange'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 /** The global the preload (and the e2e harness) defines in the page. */

@@ -16,6 +16,7 @@ import {
   importSourceKindSchema,
   previewOutputSchema,
   type ExportProgress,
+  type ImportProgress,
 } from './publishContract';
 
 export const noticeSchema = z.strictObject({
@@ -138,6 +139,8 @@ export interface EventPayloads {
   'menu.command': { command: MenuCommand };
   /** Articles read so far by the running export, of all it will write. */
   'export.progress': ExportProgress;
+  /** How far the import being planned (reading) or applied (writing) has got. */
+  'import.progress': ImportProgress;
   /** Another program added, changed or deleted records in the workspace folder (src/main/watch). */
   'workspace.outsideChange': OutsideChangePayload;
 }

@@ -36,6 +36,13 @@ export interface ExportProgress {
   total: number;
 }
 
+/** `import.progress`: articles read and checked (planning) or written (applying) so far, of all in the bundle or to write. */
+export interface ImportProgress {
+  step: 'reading' | 'writing';
+  done: number;
+  total: number;
+}
+
 export const importSourceKindSchema = z.enum(['file', 'folder']);
 export type ImportSourceKind = z.infer<typeof importSourceKindSchema>;
 

@@ -69,6 +69,8 @@ export class AppHarness {
   readonly revealed: string[] = [];
   /** Holds an export between articles: `app.exportGate.hold(1)`, then `release()`. */
   readonly exportGate = new ExportGate();
+  /** Hold an import's reading (planning) or writing (applying) after `n` articles: `app.importGates.reading.hold(1)`. */
+  readonly importGates = { reading: new ExportGate(), writing: new ExportGate() };
   /** Every event main emitted, in order. */
   readonly emitted: EmittedEvent[] = [];
   private side: MainSide | undefined;
@@ -104,6 +106,7 @@ export class AppHarness {
         this.revealed.push(path);
       },
       exportPace: this.exportGate.pace,
+      importPace: (step, done) => this.importGates[step].pace(done),
       onFlushed: () => {
         const waiters = this.flushWaiters;
         this.flushWaiters = [];

@@ -26,6 +26,7 @@ export interface MainSideOptions {
   chooseImportSource: (kind: 'file' | 'folder') => Promise<string | null>;
   revealPath: (path: string) => Promise<void>;
   exportPace: (index: number) => Promise<void>;
+  importPace: (step: 'reading' | 'writing', done: number) => Promise<void>;
 }
 
 export interface MainSide {

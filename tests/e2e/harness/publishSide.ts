@@ -24,7 +24,10 @@ export class DialogStub<Mode> {
   }
 }
 
-/** Holds an export before it reads article `from` (0-based) until released. */
+/**
+ * Holds an export before it reads article `from` (0-based) until released; also an import's
+ * reading or writing once `from` articles are done (the services' `importPace`).
+ */
 export class ExportGate {
   private from: number | null = null;
   private waiters: Array<() => void> = [];

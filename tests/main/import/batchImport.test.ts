@@ -86,6 +86,23 @@ describe('importing many articles in durable batches', () => {
     expect(await tempFiles(into.path)).toEqual([]);
   });
 
+  it('counts the articles written a batch at a time, each count once that batch and its snapshots are on disk', async () => {
+    const into = await openStore();
+    const counts: Array<[number, number]> = [];
+    const onDisk: number[] = [];
+    await importInto(into, bundle, {
+      now: NOW,
+      articleBatch: 32,
+      onProgress: async (done, total) => {
+        counts.push([done, total]);
+        onDisk.push((await readdir(join(into.path, 'history'))).length);
+      },
+    });
+    expect(counts).toEqual([[0, ARTICLES], [32, ARTICLES], [64, ARTICLES], [ARTICLES, ARTICLES]]);
+    // Each count's articles have their snapshots on disk by then (and no later batch has begun its own).
+    expect(onDisk).toEqual([0, 32, 64, ARTICLES]);
+  });
+
   it.each([
     ['putting a new article file in place (a hard link) in the second write batch', 'link', 68],
     ['an fsync of an article file in the second batch', 'sync', 66],

@@ -4,6 +4,7 @@ import { readdir, readFile, lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportBundle, type ExportOptions } from '../../../src/main/bundle/exportBundle';
 import { applyImport, planImport, readBundle } from '../../../src/main/bundle/import';
+import type { ApplyOptions } from '../../../src/main/bundle/import/applyImport';
 import { HistoryStore } from '../../../src/main/history/HistoryStore';
 import { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
 import type { FsLayer } from '../../../src/main/store/fsLayer';
@@ -36,7 +37,7 @@ export async function bundleOf(count: number): Promise<string> {
 }
 
 /** Reads, plans and applies a bundle into `into` as the app does (taking every proposed change). */
-export async function importAll(into: WorkspaceStore, bundle: string, opts: { now: Date; articleBatch?: number }) {
+export async function importAll(into: WorkspaceStore, bundle: string, opts: { now: Date; articleBatch?: number; onProgress?: ApplyOptions['onProgress'] }) {
   const contents = await readBundle(bundle);
   const history = HistoryStore.forStore(into);
   const plan = await planImport(into, contents, history);

@@ -173,6 +173,34 @@ describe('export.run and export.cancel', () => {
   });
 });
 
+describe('import.progress', () => {
+  it('reports many articles at most every 50 ms, each step ending with its full count, and waits on the pace between articles', async () => {
+    const writer = await rig({ seed: false });
+    for (let i = 0; i < 40; i++) value(await writer.call('comparisons.create', { terms: [`Term ${i}`, `Other ${i}`] }));
+    writer.answers.exportTo = join(await tempDir(), 'forty.zip');
+    const bundle = value<{ path: string }>(await writer.call('export.run', { selection: 'all', format: 'zip' })).path;
+    const paced: Array<[string, number]> = [];
+    // Each article's reading takes 5 ms here: 200 ms in all, so the events come about every 50 ms, not 40 times.
+    const importPace = async (step: 'reading' | 'writing', done: number) => {
+      paced.push([step, done]);
+      if (step === 'reading') await new Promise((go) => setTimeout(go, 5));
+    };
+    const editor = await rig({ seed: false, extra: { importPace } });
+    editor.answers.importFrom = bundle;
+    const plan = value<ImportPlanView>(await editor.call('import.plan', { source: 'file' }));
+    value(await editor.call('import.apply', { planId: plan.planId, choices: {} }));
+    const reading = editor.events.filter((e) => e.event === 'import.progress' && (e.payload as { step: string }).step === 'reading').map((e) => (e.payload as { done: number }).done);
+    expect(reading[0]).toBe(0);
+    expect(reading.at(-1)).toBe(40);
+    expect(reading.length).toBeGreaterThanOrEqual(3);
+    expect(reading.length).toBeLessThan(20);
+    expect(reading).toEqual([...reading].sort((a, b) => a - b));
+    // The pace is asked at every count, reading (0 to 40) and writing (0, then all 40: one batch).
+    expect(paced.filter(([s]) => s === 'reading').map(([, d]) => d)).toEqual(Array.from({ length: 41 }, (_, i) => i));
+    expect(paced.filter(([s]) => s === 'writing').map(([, d]) => d)).toEqual([0, 40]);
+  });
+});
+
 describe('import.plan and import.apply', () => {
   async function exported(r: Rig): Promise<string> {
     r.answers.exportTo = join(await tempDir(), 'bundle.zip');
@@ -196,6 +224,13 @@ describe('import.plan and import.apply', () => {
     const result = value<{ written: Array<{ outcome: string }> }>(await editor.call('import.apply', { planId: plan.planId, choices: {} }));
     expect(result.written.map((w) => w.outcome)).toEqual(['created', 'created', 'created']);
     expect(editor.services.store.listComparisons().map((s) => s.slug)).toEqual(['social-media-vs-social-networking']);
+    // The dialog was told how far each step got: from none to all, reading, then writing.
+    expect(editor.events.filter((e) => e.event === 'import.progress').map((e) => e.payload)).toEqual([
+      { step: 'reading', done: 0, total: 1 },
+      { step: 'reading', done: 1, total: 1 },
+      { step: 'writing', done: 0, total: 1 },
+      { step: 'writing', done: 1, total: 1 },
+    ]);
     // The plan is used up.
     expect(await editor.call('import.apply', { planId: plan.planId, choices: {} })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });

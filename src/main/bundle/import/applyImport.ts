@@ -31,6 +31,11 @@ export interface ApplyOptions {
   newId?: () => string;
   /** Articles per durable batch (tests; default ARTICLE_BATCH). */
   articleBatch?: number;
+  /**
+   * Articles written so far (with their snapshots), of all the import writes: 0 before the first
+   * batch, then after each. A promise it returns is awaited (the e2e harness holds an import there).
+   */
+  onProgress?(done: number, total: number): void | Promise<void>;
 }
 
 export interface ImportResult {
@@ -317,6 +322,7 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
       const checked = batch.map((w) => checkedRecord(comparisonSchema, w.record as Comparison, (w.record as Comparison).title));
       return { batch, texts, checked };
     };
+    await opts.onProgress?.(0, articles.length);
     let next: Promise<Awaited<ReturnType<typeof prepare>>> | null = articles.length > 0 ? prepare(0) : null;
     for (let start = 0; next; start += size) {
       const { batch, texts, checked } = await next;
@@ -340,6 +346,8 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
         await preparing?.catch(() => undefined);
         throw failed.reason;
       }
+      // Every batch before this one is written whole now, snapshots included.
+      if (start > 0) await opts.onProgress?.(start, articles.length);
       snapshotting = history.snapshotMany(
         batch.map((w, i) => imported(w, (checked[i] as CheckedRecord<Comparison>).text)),
         snapshots,
@@ -347,6 +355,7 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
       snapshotting.catch(() => undefined);
     }
     await snapshotting;
+    if (articles.length > 0) await opts.onProgress?.(articles.length, articles.length);
   } catch (error) {
     // A batch that failed while being prepared (a read) leaves the one before still writing its
     // snapshots: the rollback waits for them, or it would miss what they write.

@@ -57,11 +57,20 @@ export interface BundleContents {
  * format versions; and the stored record schemas the articles and people convert to.
  * Any problem throws ServiceError('INVALID_INPUT', '<entry>: <reason>', { entry, reason }).
  */
-export async function readBundle(path: string, limits?: Partial<BundleLimits>, now: Date = new Date()): Promise<BundleContents> {
+export async function readBundle(path: string, limits?: Partial<BundleLimits>, now: Date = new Date(), opts: ReadOptions = {}): Promise<BundleContents> {
   const bounds = resolveLimits(limits);
   const info = await stat(path).catch(() => null);
   if (!info) throw refuse(basename(path), 'the bundle does not exist');
-  return checkEntries(path, await openBundleSource(path, info.isDirectory(), bounds), now);
+  return checkEntries(path, await openBundleSource(path, info.isDirectory(), bounds), now, opts.onProgress);
+}
+
+export interface ReadOptions {
+  /**
+   * Articles read and checked so far, of all the manifest lists: 0 once the manifest is read, then
+   * after each article. A promise it returns is awaited before the next article (the e2e harness
+   * holds a read there).
+   */
+  onProgress?(done: number, total: number): void | Promise<void>;
 }
 
 /** `versus-desk validate`: the bundle's checksums, schemas and limits, or the first problem. */
@@ -76,7 +85,7 @@ export async function validateBundle(path: string, limits?: Partial<BundleLimits
  * other files, then the rest), each file's size and sha256 checked against the manifest as it
  * comes, so the reading (on a worker thread for a large zip) runs ahead of the parsing here.
  */
-async function checkEntries(source: string, files: BundleSource, now: Date): Promise<BundleContents> {
+async function checkEntries(source: string, files: BundleSource, now: Date, onProgress?: ReadOptions['onProgress']): Promise<BundleContents> {
   if (!files.sizes.has('manifest.json')) throw refuse('manifest.json', 'the bundle has no manifest');
   const manifest = parseFormatted('manifest.json', files.take('manifest.json').text ?? null, manifestSchema, MANIFEST_FORMAT, (raw) => {
     if (raw.kind !== BUNDLE_KIND) throw refuse('manifest.json', `this is not a Versus Desk bundle (kind ${JSON.stringify(raw.kind)})`);
@@ -157,6 +166,7 @@ async function checkEntries(source: string, files: BundleSource, now: Date): Pro
   const read = new Set<string>();
   const articles: ImportedArticle[] = [];
   const ids = new Set<string>();
+  await onProgress?.(0, manifest.items.length);
   for (const item of manifest.items) {
     const path = articlePath(item);
     if (!listed.has(path) || !item.files.some((f) => f.path === path)) throw refuse(path, 'the article file is missing');
@@ -183,6 +193,7 @@ async function checkEntries(source: string, files: BundleSource, now: Date): Pro
     const lineage = [hash, ...(item.lineage ?? []).filter((h) => h !== hash)];
     // The parsed export is not kept: only the record goes on (10,000 of both would double the memory the import holds).
     articles.push({ item, record, lineage });
+    await onProgress?.(articles.length, manifest.items.length);
     for (const ref of [article.byline.author, article.byline.editor]) {
       if (ref && !people.has(ref.id)) {
         people.set(ref.id, { export: null, record: checkRecord(path, personSchema, personFromRef(ref, now)) });

@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { applyImport, type ImportChoice } from '../../bundle/import/applyImport';
 import { planImport, type ImportPlan, type ImportPlanItem } from '../../bundle/import/planImport';
@@ -10,6 +10,7 @@ import { CliError, EXIT_OK } from '../CliError';
 import type { CliIo } from '../CliIo';
 import type { Command } from '../Command';
 import { expectPositionals, oneOf, parseCommandArgs } from '../parseCommandArgs';
+import { progressReporter } from '../progressReporter';
 import { withWorkspace } from '../withWorkspace';
 
 const CONFLICT_POLICIES = ['ask', 'theirs', 'mine', 'both'] as const;
@@ -50,11 +51,16 @@ Options:
       // conflict stops the whole run with the workspace untouched.
       const read: BundleContents[] = [];
       for (const source of sources) {
-        read.push(
-          isMarkdownFile(source as string)
-            ? await readArticleMarkdown(source as string, store, { now: io.now() })
-            : await readBundle(source as string, undefined, io.now()),
-        );
+        const progress = progressReporter(io, `Reading ${basename(source as string)}`);
+        try {
+          read.push(
+            isMarkdownFile(source as string)
+              ? await readArticleMarkdown(source as string, store, { now: io.now() })
+              : await readBundle(source as string, undefined, io.now(), { onProgress: (done, total) => progress.update(done, total) }),
+          );
+        } finally {
+          progress.done();
+        }
       }
       const plans: ImportPlan[] = [];
       for (const contents of read) plans.push(await planImport(store, contents, history));
@@ -73,7 +79,8 @@ Options:
         // Plan again: an earlier bundle in this run may have changed what this one meets.
         const plan = await planImport(store, contents, history);
         const choices = await chooseForConflicts(plan, policy, io);
-        const result = await applyImport(store, contents, plan, choices, { by: importer(), now: io.now(), history });
+        const progress = progressReporter(io, `Importing ${basename(contents.source)}`);
+        const result = await applyImport(store, contents, plan, choices, { by: importer(), now: io.now(), history, onProgress: (done, total) => progress.update(done, total) }).finally(() => progress.done());
         io.out(`Imported ${contents.source}: ${result.written.length} written, ${result.skipped} kept as they were.\n`);
       }
       return EXIT_OK;
