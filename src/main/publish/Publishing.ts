@@ -155,13 +155,16 @@ export class Publishing {
     if (!picked) return null;
     const path = resolve(picked);
     let contents: BundleContents;
+    const progress = this.importProgress('reading');
     try {
       contents = /\.(md|markdown)$/i.test(path)
         ? await readArticleMarkdown(path, store, { now: this.now() })
-        : await readBundle(path, undefined, this.now(), { onProgress: this.importProgress('reading') });
+        : await readBundle(path, undefined, this.now(), { onProgress: progress.report });
     } catch (error) {
       if (error instanceof ServiceError) throw error;
       throw new ServiceError('IO', `${basename(path)} could not be read: ${messageOf(error)}. Nothing was written.`);
+    } finally {
+      progress.end();
     }
     const plan = await planImport(store, contents, HistoryStore.forStore(store));
     const planId = randomUUID();
@@ -174,7 +177,8 @@ export class Publishing {
     if (!pending || pending.planId !== planId || pending.storePath !== store.path) {
       throw new ServiceError('NOT_FOUND', 'That import is no longer waiting: choose what to import again.');
     }
-    const result = await applyImport(store, pending.contents, pending.plan, choices, { by: currentUser(), now: this.now(), onProgress: this.importProgress('writing') });
+    const progress = this.importProgress('writing');
+    const result = await applyImport(store, pending.contents, pending.plan, choices, { by: currentUser(), now: this.now(), onProgress: progress.report }).finally(progress.end);
     this.pending = null;
     return { written: result.written, skipped: result.skipped, report: [...pending.plan.report] };
   }
@@ -182,8 +186,9 @@ export class Publishing {
   /**
    * Sends `import.progress` for one step: its first and last counts, and between them at most one
    * every IMPORT_PROGRESS_MS, the latest count (one held back goes out when that time is up).
+   * `end()` drops a count still held back (a step that failed sends nothing after its failure).
    */
-  private importProgress(step: ImportProgress['step']): (done: number, total: number) => Promise<void> | void {
+  private importProgress(step: ImportProgress['step']): { report: (done: number, total: number) => Promise<void> | void; end: () => void } {
     let sentAt = -Infinity;
     let latest: ImportProgress = { step, done: 0, total: 0 };
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -193,12 +198,18 @@ export class Publishing {
       sentAt = performance.now();
       this.deps.emit('import.progress', latest);
     };
-    return (done, total) => {
-      latest = { step, done, total };
-      const since = performance.now() - sentAt;
-      if (done === 0 || done === total || since >= IMPORT_PROGRESS_MS) send();
-      else timer ??= setTimeout(send, IMPORT_PROGRESS_MS - since);
-      return this.options.importPace?.(step, done);
+    return {
+      report: (done, total) => {
+        latest = { step, done, total };
+        const since = performance.now() - sentAt;
+        if (done === 0 || done === total || since >= IMPORT_PROGRESS_MS) send();
+        else timer ??= setTimeout(send, IMPORT_PROGRESS_MS - since);
+        return this.options.importPace?.(step, done);
+      },
+      end: () => {
+        if (timer) clearTimeout(timer);
+        timer = null;
+      },
     };
   }
 

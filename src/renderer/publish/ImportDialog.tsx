@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportApplyOutput, ImportPlanView, ImportSourceKind } from '../../shared/api/publishContract';
 import { call, errorText, onEvent } from '../api/client';
 import { Dialog } from '../app/Dialog';
@@ -245,7 +245,8 @@ function PlanTable({ plan, decisions, onDecide, onMerge }: PlanTableProps) {
     count: plan.items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_PLAN_ROW_PX,
-    getItemKey: (index) => plan.items[index]?.id ?? index,
+    // Stable: the virtualizer measures every item again whenever this function changes.
+    getItemKey: useCallback((index: number) => plan.items[index]?.id ?? index, [plan.items]),
     overscan: PLAN_OVERSCAN,
     // The rows start below the (sticky) header row, inside the same scrolling box.
     scrollMargin: headRef.current?.offsetHeight ?? PLAN_HEADER_PX,

@@ -185,19 +185,47 @@ describe('import.progress', () => {
       paced.push([step, done]);
       if (step === 'reading') await new Promise((go) => setTimeout(go, 5));
     };
-    const editor = await rig({ seed: false, extra: { importPace } });
+    const sent: Array<{ at: number; payload: { step: string; done: number } }> = [];
+    const editor = await rig({ seed: false, extra: { importPace, emit: (event, payload) => void (event === 'import.progress' && sent.push({ at: performance.now(), payload: payload as { step: string; done: number } })) } });
     editor.answers.importFrom = bundle;
     const plan = value<ImportPlanView>(await editor.call('import.plan', { source: 'file' }));
     value(await editor.call('import.apply', { planId: plan.planId, choices: {} }));
-    const reading = editor.events.filter((e) => e.event === 'import.progress' && (e.payload as { step: string }).step === 'reading').map((e) => (e.payload as { done: number }).done);
+    const readingEvents = sent.filter((e) => e.payload.step === 'reading');
+    const reading = readingEvents.map((e) => e.payload.done);
     expect(reading[0]).toBe(0);
     expect(reading.at(-1)).toBe(40);
+    // Reading took 200 ms or more: the first count, at least one between, and the last.
     expect(reading.length).toBeGreaterThanOrEqual(3);
-    expect(reading.length).toBeLessThan(20);
     expect(reading).toEqual([...reading].sort((a, b) => a - b));
+    // Between the first and the last, never two within 50 ms (a timer's lateness only widens the gaps).
+    const gaps = readingEvents.slice(1, -1).map((e, i) => e.at - (readingEvents[i] as { at: number }).at);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(49);
     // The pace is asked at every count, reading (0 to 40) and writing (0, then all 40: one batch).
     expect(paced.filter(([s]) => s === 'reading').map(([, d]) => d)).toEqual(Array.from({ length: 41 }, (_, i) => i));
     expect(paced.filter(([s]) => s === 'writing').map(([, d]) => d)).toEqual([0, 40]);
+  });
+});
+
+describe('import.progress after a failure', () => {
+  it('sends no count once reading has failed (a count held back is dropped)', async () => {
+    const writer = await rig({ seed: false });
+    for (let i = 0; i < 30; i++) value(await writer.call('comparisons.create', { terms: [`Term ${i}`, `Other ${i}`] }));
+    writer.answers.exportTo = join(await tempDir(), 'thirty.zip');
+    const bundle = value<{ path: string }>(await writer.call('export.run', { selection: 'all', format: 'zip' })).path;
+    const sent: number[] = [];
+    // Reading takes 3 ms an article, and fails at the 25th: a count is held back then (the last went out under 50 ms before).
+    const importPace = async (_step: 'reading' | 'writing', done: number) => {
+      if (done === 25) throw new Error('the disk went away');
+      await new Promise((go) => setTimeout(go, 3));
+    };
+    const editor = await rig({ seed: false, extra: { importPace, emit: (event) => void (event === 'import.progress' && sent.push(performance.now())) } });
+    editor.answers.importFrom = bundle;
+    const result = await editor.call('import.plan', { source: 'file' });
+    const failedAt = performance.now();
+    expect(result).toMatchObject({ ok: false, error: { code: 'IO', message: /the disk went away/ } });
+    await new Promise((go) => setTimeout(go, 120));
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.filter((at) => at > failedAt)).toEqual([]);
   });
 });
 

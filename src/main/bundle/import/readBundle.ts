@@ -55,7 +55,9 @@ export interface BundleContents {
  * entry names, count, sizes and compression ratio; every file against the manifest's sha256
  * and byte count (and no file the manifest does not list); JSON safety; the export schemas and
  * format versions; and the stored record schemas the articles and people convert to.
- * Any problem throws ServiceError('INVALID_INPUT', '<entry>: <reason>', { entry, reason }).
+ * Any problem throws ServiceError('INVALID_INPUT', '<entry>: <reason>', { entry, reason }): the
+ * first one met in reading order (see checkEntries), so a bundle with several problems is refused
+ * for the one in the file read first.
  */
 export async function readBundle(path: string, limits?: Partial<BundleLimits>, now: Date = new Date(), opts: ReadOptions = {}): Promise<BundleContents> {
   const bounds = resolveLimits(limits);
@@ -82,8 +84,8 @@ export async function validateBundle(path: string, limits?: Partial<BundleLimits
 /**
  * Everything that can be checked from the manifest and the names and sizes comes first; then the
  * files are read in the order they are checked (people, then each article's JSON followed by its
- * other files, then the rest), each file's size and sha256 checked against the manifest as it
- * comes, so the reading (on a worker thread for a large zip) runs ahead of the parsing here.
+ * other files, then the rest), each file's size and sha256 checked against the manifest as it is
+ * read, so no file's bytes are held longer than its own checks take.
  */
 async function checkEntries(source: string, files: BundleSource, now: Date, onProgress?: ReadOptions['onProgress']): Promise<BundleContents> {
   if (!files.sizes.has('manifest.json')) throw refuse('manifest.json', 'the bundle has no manifest');
@@ -137,7 +139,8 @@ async function checkEntries(source: string, files: BundleSource, now: Date, onPr
     if (early.has(path)) return early.get(path) ?? null;
     for (;;) {
       const name = order[next++];
-      if (name === undefined) throw new Error(`readBundle: ${path} is not in the reading order`);
+      // Every file `take` is asked for is listed, so queued: reaching the end is a bug here, not a bad bundle.
+      if (name === undefined) throw new Error(`readBundle (internal): ${path} is not in the reading order`);
       const file = checked(files.take(name));
       if (name === path) return file.text ?? null;
       if (file.text !== undefined) early.set(name, file.text);
