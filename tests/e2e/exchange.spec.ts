@@ -15,6 +15,7 @@ import type { AppHarness } from './harness/harness';
 import { expectSeedOpen, field } from './support/editor';
 import { expectSaved, fillRich, SEED_TITLE } from './support/fields';
 import { switchProfile } from './support/profile';
+import { openImportPlan } from './support/importPlan';
 
 const SLUG = 'social-media-vs-social-networking';
 const EDITOR_FAQ = 'Editor: is social networking part of social media?';
@@ -71,12 +72,7 @@ async function exportAll(page: Page, app: AppHarness, target: string, choose: 'A
 
 /** Chooses `bundle` in the import dialog and waits for the plan table. */
 async function planImport(page: Page, app: AppHarness, bundle: string) {
-  app.chooseImportSource.answer(bundle);
-  await page.getByRole('button', { name: 'Import…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import' });
-  await dialog.getByRole('button', { name: 'Choose bundle or Markdown file…' }).click();
-  const plan = dialog.getByRole('table', { name: 'Import plan' });
-  await expect(plan).toBeVisible();
+  const { dialog, plan } = await openImportPlan(page, app, bundle);
   return { dialog, plan, article: plan.getByRole('row', { name: new RegExp(SEED_TITLE.slice(0, 20)) }) };
 }
 

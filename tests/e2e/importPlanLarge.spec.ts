@@ -10,6 +10,7 @@ import { exportBundle } from '../../src/main/bundle/exportBundle';
 import { HistoryStore } from '../../src/main/history/HistoryStore';
 import { WorkspaceStore } from '../../src/main/store/WorkspaceStore';
 import { expect, test } from './harness/harness';
+import { openImportPlan } from './support/importPlan';
 
 test.use({ seed: 'empty' });
 
@@ -26,12 +27,7 @@ test('a plan of 150 articles shows a screenful of rows, scrolls to the last, and
     await source.close();
 
     await app.open();
-    app.chooseImportSource.answer(bundle);
-    await page.getByRole('button', { name: 'Import…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import' });
-    await dialog.getByRole('button', { name: 'Choose bundle or Markdown file…' }).click();
-    const plan = dialog.getByRole('table', { name: 'Import plan' });
-    await expect(plan).toBeVisible();
+    const { dialog, plan } = await openImportPlan(page, app, bundle);
     await expect(dialog.getByText(`Plan for ${bundle}: ${ARTICLES} new, 0 updated`)).toBeVisible();
     // Every item is counted (the header row and one per article), a screenful is in the page.
     await expect(plan).toHaveAttribute('aria-rowcount', String(ARTICLES + 1));
