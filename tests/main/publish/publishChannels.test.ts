@@ -174,11 +174,16 @@ describe('export.run and export.cancel', () => {
 });
 
 describe('import.progress', () => {
-  it('reports many articles at most every 50 ms, each step ending with its full count, and waits on the pace between articles', async () => {
+  /** A bundle of `count` new articles, exported through the channel from a workspace of its own. */
+  async function bundleOf(count: number): Promise<string> {
     const writer = await rig({ seed: false });
-    for (let i = 0; i < 40; i++) value(await writer.call('comparisons.create', { terms: [`Term ${i}`, `Other ${i}`] }));
-    writer.answers.exportTo = join(await tempDir(), 'forty.zip');
-    const bundle = value<{ path: string }>(await writer.call('export.run', { selection: 'all', format: 'zip' })).path;
+    for (let i = 0; i < count; i++) value(await writer.call('comparisons.create', { terms: [`Term ${i}`, `Other ${i}`] }));
+    writer.answers.exportTo = join(await tempDir(), 'bundle.zip');
+    return value<{ path: string }>(await writer.call('export.run', { selection: 'all', format: 'zip' })).path;
+  }
+
+  it('reports many articles at most every 50 ms, each step ending with its full count, and waits on the pace between articles', async () => {
+    const bundle = await bundleOf(40);
     const paced: Array<[string, number]> = [];
     // Each article's reading takes 5 ms here: 200 ms in all, so the events come about every 50 ms, not 40 times.
     const importPace = async (step: 'reading' | 'writing', done: number) => {
@@ -204,14 +209,9 @@ describe('import.progress', () => {
     expect(paced.filter(([s]) => s === 'reading').map(([, d]) => d)).toEqual(Array.from({ length: 41 }, (_, i) => i));
     expect(paced.filter(([s]) => s === 'writing').map(([, d]) => d)).toEqual([0, 40]);
   });
-});
 
-describe('import.progress after a failure', () => {
   it('sends no count once reading has failed (a count held back is dropped)', async () => {
-    const writer = await rig({ seed: false });
-    for (let i = 0; i < 30; i++) value(await writer.call('comparisons.create', { terms: [`Term ${i}`, `Other ${i}`] }));
-    writer.answers.exportTo = join(await tempDir(), 'thirty.zip');
-    const bundle = value<{ path: string }>(await writer.call('export.run', { selection: 'all', format: 'zip' })).path;
+    const bundle = await bundleOf(30);
     const sent: number[] = [];
     // Reading takes 3 ms an article, and fails at the 25th: a count is held back then (the last went out under 50 ms before).
     const importPace = async (_step: 'reading' | 'writing', done: number) => {
