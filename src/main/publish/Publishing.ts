@@ -198,12 +198,19 @@ export class Publishing {
       sentAt = performance.now();
       this.deps.emit('import.progress', latest);
     };
+    // A timer can fire a little early (Node counts from the time its loop turn began): then it waits on.
+    const due = () => {
+      timer = null;
+      const wait = IMPORT_PROGRESS_MS - (performance.now() - sentAt);
+      if (wait > 0) timer = setTimeout(due, wait);
+      else send();
+    };
     return {
       report: (done, total) => {
         latest = { step, done, total };
         const since = performance.now() - sentAt;
         if (done === 0 || done === total || since >= IMPORT_PROGRESS_MS) send();
-        else timer ??= setTimeout(send, IMPORT_PROGRESS_MS - since);
+        else timer ??= setTimeout(due, IMPORT_PROGRESS_MS - since);
         return this.options.importPace?.(step, done);
       },
       end: () => {

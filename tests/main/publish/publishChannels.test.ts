@@ -202,9 +202,10 @@ describe('import.progress', () => {
     // Reading took 200 ms or more: the first count, at least one between, and the last.
     expect(reading.length).toBeGreaterThanOrEqual(3);
     expect(reading).toEqual([...reading].sort((a, b) => a - b));
-    // Between the first and the last, never two within 50 ms (a timer's lateness only widens the gaps).
+    // Between the first and the last, no two within 50 ms (sent every 5 ms, one per article, they would be
+    // 5-6 ms apart). The times are taken here, a moment after each send: 10 ms of slack for the machine.
     const gaps = readingEvents.slice(1, -1).map((e, i) => e.at - (readingEvents[i] as { at: number }).at);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(49);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(40);
     // The pace is asked at every count, reading (0 to 40) and writing (0, then all 40: one batch).
     expect(paced.filter(([s]) => s === 'reading').map(([, d]) => d)).toEqual(Array.from({ length: 41 }, (_, i) => i));
     expect(paced.filter(([s]) => s === 'writing').map(([, d]) => d)).toEqual([0, 40]);
