@@ -16,7 +16,7 @@ test.use({ seed: 'empty' });
 
 const ARTICLES = 150;
 
-test('a plan of 150 articles shows a screenful of rows, scrolls to the last, and skips the one chosen', async ({ app, page, workspaceDir }) => {
+test('a plan of 150 articles shows a screenful of rows, keeps the focused choice, scrolls to the last, and skips the one chosen', async ({ app, page, workspaceDir }) => {
   test.setTimeout(60_000);
   const shared = await mkdtemp(join(tmpdir(), 'versus-desk-big-plan-'));
   try {
@@ -35,8 +35,22 @@ test('a plan of 150 articles shows a screenful of rows, scrolls to the last, and
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(ARTICLES / 2);
 
+    // A choice with the keyboard focus stays in the page when the table is scrolled away from it,
+    // and Tab from it reaches the next row's choice (which the table then scrolls to).
+    const box = plan.locator('xpath=..');
+    const third = plan.locator('tbody tr[aria-rowindex="4"]').getByRole('combobox');
+    await third.focus();
+    await box.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(plan.locator(`tbody tr[aria-rowindex="${ARTICLES + 1}"]`)).toBeVisible();
+    await expect(third).toBeFocused();
+    expect(await plan.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(ARTICLES / 2);
+    await page.keyboard.press('Tab');
+    const fourth = plan.locator('tbody tr[aria-rowindex="5"]').getByRole('combobox');
+    await expect(fourth).toBeFocused();
+    await expect(fourth).toBeInViewport();
+
     // Scrolled to the end, the last item is there; it is skipped.
-    await plan.locator('xpath=..').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+    await box.evaluate((el) => el.scrollTo(0, el.scrollHeight));
     const last = plan.locator(`tbody tr[aria-rowindex="${ARTICLES + 1}"]`);
     await expect(last).toBeVisible();
     const title = ((await last.getByRole('rowheader').textContent()) ?? '').replace(/^Article\s*/, '').replace(/term-.*$/, '').trim();

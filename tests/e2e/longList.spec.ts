@@ -14,7 +14,7 @@ const ARTICLES = 120;
 
 test.use({ seed: 'empty' });
 
-test('a long list stays virtualized and scrolls inside the sidebar; the editor shows a loading state while its code loads', async ({ page, app, openApp }) => {
+test('a long list stays virtualized, scrolls inside the sidebar and keeps the focused row; the editor shows a loading state while its code loads', async ({ page, app, openApp }) => {
   for (let i = 0; i < ARTICLES; i++) {
     await app.services.invoke('comparisons.create', { terms: [`Alpha ${String(i).padStart(3, '0')}`, `Omega ${i}`] });
   }
@@ -62,6 +62,25 @@ test('a long list stays virtualized and scrolls inside the sidebar; the editor s
   await oldest.click();
   await expect(page.getByRole('heading', { level: 1, name: /^Alpha 000 vs\. Omega 0/ })).toBeVisible();
   await page.screenshot({ path: join(OUT_DIR, 'long-list-scrolled.png'), animations: 'disabled', caret: 'hide' });
+
+  // A row with the keyboard focus stays in the page when the list is scrolled away from it (it
+  // once went with the rows scrolled out, and Tab started again from the top of the window).
+  await list.evaluate((el) => el.scrollTo({ top: 0 }));
+  const second = list.getByRole('button', { name: /^Alpha 118 vs\. Omega 118/ });
+  await second.focus();
+  await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(oldest).toBeVisible();
+  await expect(second).toBeFocused();
+  expect(await items.count()).toBeLessThan(40);
+  await page.screenshot({ path: join(OUT_DIR, 'long-list-focus-kept.png'), animations: 'disabled', caret: 'hide' });
+  // Tab reaches the next row, which the list scrolls to; Enter opens it.
+  await page.keyboard.press('Tab');
+  const third = list.getByRole('button', { name: /^Alpha 117 vs\. Omega 117/ });
+  await expect(third).toBeFocused();
+  await expect(third).toBeInViewport();
+  await page.screenshot({ path: join(OUT_DIR, 'long-list-focus-tab.png'), animations: 'disabled', caret: 'hide' });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /^Alpha 117 vs\. Omega 117/ })).toBeVisible();
 });
 
 test('when the editor code cannot load, the window says so instead of going blank', async ({ page, app, openApp }) => {

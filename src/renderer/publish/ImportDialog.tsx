@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { gapsBefore, useKeepFocusedRow } from '../list/keepFocusedRow';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportApplyOutput, ImportPlanView, ImportSourceKind } from '../../shared/api/publishContract';
 import { call, errorText, onEvent } from '../api/client';
 import { Dialog } from '../app/Dialog';
@@ -235,12 +236,14 @@ const PLAN_HEADER_PX = 34;
  * The plan, one row per item. Virtualized: only the rows in view (and a few more) are in the DOM,
  * so a bundle of 10,000 articles shows its plan, and takes a choice, as fast as one of ten
  * (rendered whole, that plan blocked the page for 5.6 s, and each choice re-rendered it for 1 s).
- * Rows not rendered are two spacer rows; every row says its place (aria-rowindex of aria-rowcount).
+ * Rows not rendered are spacer rows; every row says its place (aria-rowindex of aria-rowcount).
+ * The row holding the keyboard focus stays rendered when the table is scrolled away from it.
  */
 function PlanTable({ plan, decisions, onDecide, onMerge }: PlanTableProps) {
   const counts = (['new', 'updated', 'unchanged', 'conflicting'] as const).map((a) => `${countWords(plan.items.filter((i) => i.action === a).length)} ${ACTION_WORDS[a].toLowerCase()}`);
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const headRef = useRef<HTMLTableSectionElement | null>(null);
+  const { rangeExtractor, focusHandlers } = useKeepFocusedRow();
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
     count: plan.items.length,
     getScrollElement: () => scrollRef.current,
@@ -248,6 +251,7 @@ function PlanTable({ plan, decisions, onDecide, onMerge }: PlanTableProps) {
     // Stable: the virtualizer measures every item again whenever this function changes.
     getItemKey: useCallback((index: number) => plan.items[index]?.id ?? index, [plan.items]),
     overscan: PLAN_OVERSCAN,
+    rangeExtractor,
     // The rows start below the (sticky) header row, inside the same scrolling box.
     scrollMargin: headRef.current?.offsetHeight ?? PLAN_HEADER_PX,
     // The first screenful on the very first pass, before the box has been measured.
@@ -257,6 +261,7 @@ function PlanTable({ plan, decisions, onDecide, onMerge }: PlanTableProps) {
   const margin = virtualizer.options.scrollMargin;
   const before = rows.length > 0 ? (rows[0] as { start: number }).start - margin : 0;
   const after = rows.length > 0 ? virtualizer.getTotalSize() - ((rows[rows.length - 1] as { end: number }).end - margin) : 0;
+  const gaps = gapsBefore(rows);
   return (
     <div className="stack">
       <p>
@@ -265,7 +270,7 @@ function PlanTable({ plan, decisions, onDecide, onMerge }: PlanTableProps) {
       {plan.items.length === 0 ? (
         <p>The bundle holds nothing to import.</p>
       ) : (
-        <div className="plan-scroll" ref={scrollRef}>
+        <div className="plan-scroll" ref={scrollRef} {...focusHandlers}>
           <table className="plan-table" aria-label="Import plan" aria-rowcount={plan.items.length + 1}>
             <thead ref={headRef}>
               <tr aria-rowindex={1}>
@@ -277,9 +282,16 @@ function PlanTable({ plan, decisions, onDecide, onMerge }: PlanTableProps) {
             </thead>
             <tbody>
               {before > 0 && <SpacerRow height={before} />}
-              {rows.map((row) => {
+              {rows.map((row, i) => {
                 const item = plan.items[row.index] as ImportPlanView['items'][number];
-                return <PlanRow key={item.id} item={item} index={row.index} measure={virtualizer.measureElement} decision={decisions[item.id]} onDecide={onDecide} onMerge={onMerge} />;
+                const gap = gaps[i] as number;
+                return (
+                  // Keyed children: a spacer coming or going before a row must not remount it (and drop its focus).
+                  <Fragment key={item.id}>
+                    {gap > 0 && <SpacerRow key="gap" height={gap} />}
+                    <PlanRow key="row" item={item} index={row.index} measure={virtualizer.measureElement} decision={decisions[item.id]} onDecide={onDecide} onMerge={onMerge} />
+                  </Fragment>
+                );
               })}
               {after > 0 && <SpacerRow height={after} />}
             </tbody>

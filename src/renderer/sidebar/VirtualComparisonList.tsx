@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { Fragment, useEffect, useRef, type CSSProperties } from 'react';
 import type { ComparisonSummary } from '../../shared/api/contract';
+import { gapsBefore, useKeepFocusedRow } from '../list/keepFocusedRow';
 import { ComparisonListItem } from './ComparisonListItem';
 import './virtualList.css';
 
@@ -23,16 +24,20 @@ const LIST_PADDING_PX = 6;
  * workspace of 10,000 articles renders as fast as one of 20. The `<ul>` stays the scroll
  * container and the only wrapper: the rows around the rendered ones are two empty pseudo-elements
  * before and after them (virtualList.css), so the list semantics (list → listitem → button) are unchanged; each row says its
- * position (aria-posinset/setsize) for screen readers.
+ * position (aria-posinset/setsize) for screen readers. The row holding the keyboard focus stays
+ * rendered when the list is scrolled away from it (with a hidden spacer item between it and the
+ * rows in view).
  */
 export function VirtualComparisonList({ summaries, selectedId, onOpen, loading }: VirtualComparisonListProps) {
   const listRef = useRef<HTMLUListElement | null>(null);
+  const { rangeExtractor, focusHandlers } = useKeepFocusedRow();
   const virtualizer = useVirtualizer<HTMLUListElement, HTMLLIElement>({
     count: summaries.length,
     getScrollElement: () => listRef.current,
     estimateSize: () => ESTIMATED_ROW_PX,
     getItemKey: (index) => summaries[index]?.id ?? index,
     overscan: OVERSCAN,
+    rangeExtractor,
     paddingStart: LIST_PADDING_PX,
     paddingEnd: LIST_PADDING_PX,
     // Render the first screenful on the very first pass, before the list has been measured.
@@ -49,6 +54,7 @@ export function VirtualComparisonList({ summaries, selectedId, onOpen, loading }
   const first = items[0];
   const last = items[items.length - 1];
   const total = virtualizer.getTotalSize();
+  const gaps = gapsBefore(items);
   const spacers = {
     '--rows-before': `${first ? first.start : LIST_PADDING_PX}px`,
     '--rows-after': `${last ? Math.max(0, total - last.end) : LIST_PADDING_PX}px`,
@@ -61,17 +67,23 @@ export function VirtualComparisonList({ summaries, selectedId, onOpen, loading }
       className="comparison-list virtual-list"
       aria-busy={loading}
       style={spacers}
+      {...focusHandlers}
     >
-      {items.map((item) => {
+      {items.map((item, i) => {
         const summary = summaries[item.index] as ComparisonSummary;
+        const gap = gaps[i] as number;
         return (
-          <ComparisonListItem
-            key={summary.id}
-            summary={summary}
-            selected={summary.id === selectedId}
-            onOpen={onOpen}
-            position={{ index: item.index, setSize: summaries.length, measureRef: virtualizer.measureElement }}
-          />
+          // Keyed children: a spacer coming or going before a row must not remount it (and drop its focus).
+          <Fragment key={summary.id}>
+            {gap > 0 && <li key="gap" role="none" aria-hidden="true" className="virtual-gap" style={{ height: gap }} />}
+            <ComparisonListItem
+              key="row"
+              summary={summary}
+              selected={summary.id === selectedId}
+              onOpen={onOpen}
+              position={{ index: item.index, setSize: summaries.length, measureRef: virtualizer.measureElement }}
+            />
+          </Fragment>
         );
       })}
     </ul>
