@@ -212,7 +212,7 @@ test('a writer and an editor exchange an article through bundles, merging part b
   }
 });
 
-test('an import shows how far it has got, reading the bundle and then writing it', async ({ page, app, openApp, workspaceDir }) => {
+test('an import shows how far it has got, reading the bundle (which can be stopped) and then writing it', async ({ page, app, openApp, workspaceDir }) => {
   test.setTimeout(60_000);
   const shared = await mkdtemp(join(tmpdir(), 'versus-desk-import-progress-'));
   const bundle = join(shared, 'three.zip');
@@ -235,7 +235,18 @@ test('an import shows how far it has got, reading the bundle and then writing it
     await expect(dialog.getByRole('progressbar', { name: 'Reading and checking progress' })).toHaveAttribute('value', '1');
     await expect(dialog.getByRole('button', { name: 'Choose bundle or Markdown file…' })).toBeDisabled();
     await screenshot(page, 'import-reading');
+
+    // Stopped: back to choosing with the focus on the first choice, nothing imported; then read through.
+    await dialog.getByRole('button', { name: 'Stop reading' }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Reading stopped. Nothing was imported.' })).toBeVisible();
+    const chooseFile = dialog.getByRole('button', { name: 'Choose bundle or Markdown file…' });
+    await expect(chooseFile).toBeEnabled();
+    await expect(chooseFile).toBeFocused();
+    await expect(dialog.getByRole('progressbar')).toHaveCount(0);
+    await screenshot(page, 'import-stopped');
+    expect((await readdir(join(empty, 'comparisons')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'))).toEqual([]);
     app.importGates.reading.release();
+    await page.keyboard.press('Enter');
     await expect(dialog.getByRole('table', { name: 'Import plan' })).toBeVisible();
 
     // Writing: held before the first batch is written.

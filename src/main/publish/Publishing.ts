@@ -73,11 +73,15 @@ interface PendingImport {
 /**
  * The app's export, import and preview over the open workspace. One export runs at a time and
  * can be cancelled (nothing of it stays on disk); an import is read and planned first, held
- * here under a plan id, and applied all-or-nothing with the user's choices.
+ * here under a plan id, and applied all-or-nothing with the user's choices. Reading a bundle can
+ * be cancelled, and a plan not applied is let go (cancelImport): a 10,000-article plan holds
+ * every article read.
  */
 export class Publishing {
   private running: AbortController | null = null;
   private pending: PendingImport | null = null;
+  /** The bundle being read and planned, if one is. */
+  private reading: AbortController | null = null;
 
   constructor(
     private readonly deps: PublishingDeps,
@@ -154,22 +158,49 @@ export class Publishing {
     const picked = await choose(kind);
     if (!picked) return null;
     const path = resolve(picked);
-    let contents: BundleContents;
-    const progress = this.importProgress('reading');
+    // A new plan takes the place of any other: one still being read stops, one waiting is let go.
+    this.cancelImport();
+    const controller = new AbortController();
+    const { signal } = controller;
+    this.reading = controller;
     try {
-      contents = /\.(md|markdown)$/i.test(path)
-        ? await readArticleMarkdown(path, store, { now: this.now() })
-        : await readBundle(path, undefined, this.now(), { onProgress: progress.report });
-    } catch (error) {
-      if (error instanceof ServiceError) throw error;
-      throw new ServiceError('IO', `${basename(path)} could not be read: ${messageOf(error)}. Nothing was written.`);
+      let contents: BundleContents;
+      const progress = this.importProgress('reading', signal);
+      try {
+        contents = /\.(md|markdown)$/i.test(path)
+          ? await readArticleMarkdown(path, store, { now: this.now() })
+          : await readBundle(path, undefined, this.now(), { onProgress: progress.report, signal });
+      } catch (error) {
+        // Cancelled: as if nothing had been chosen.
+        if (signal.aborted) return null;
+        if (error instanceof ServiceError) throw error;
+        throw new ServiceError('IO', `${basename(path)} could not be read: ${messageOf(error)}. Nothing was written.`);
+      } finally {
+        progress.end();
+      }
+      const plan = await planImport(store, contents, HistoryStore.forStore(store));
+      const items = await this.itemViews(store, contents, plan);
+      if (signal.aborted) return null;
+      const planId = randomUUID();
+      this.pending = { planId, storePath: store.path, contents, plan };
+      return { planId, source: plan.source, items, report: [...plan.report] };
     } finally {
-      progress.end();
+      if (this.reading === controller) this.reading = null;
     }
-    const plan = await planImport(store, contents, HistoryStore.forStore(store));
-    const planId = randomUUID();
-    this.pending = { planId, storePath: store.path, contents, plan };
-    return { planId, source: plan.source, items: await this.itemViews(store, contents, plan), report: [...plan.report] };
+  }
+
+  /**
+   * Stops the bundle being read (its `import.plan` answers null, as if nothing had been chosen)
+   * and lets go of a plan waiting to be applied. An import already being written is not stopped:
+   * it is all-or-nothing and finishes, or is rolled back, on its own.
+   */
+  cancelImport(): { cancelled: boolean } {
+    const reading = this.reading !== null && !this.reading.signal.aborted;
+    this.reading?.abort(new ServiceError('CONFLICT', 'The import was cancelled.'));
+    this.reading = null;
+    const waiting = this.pending !== null;
+    this.pending = null;
+    return { cancelled: reading || waiting };
   }
 
   async apply(store: WorkspaceStore, planId: string, choices: Record<string, ImportChoiceInput>): Promise<ImportApplyOutput> {
@@ -188,7 +219,7 @@ export class Publishing {
    * every IMPORT_PROGRESS_MS, the latest count (one held back goes out when that time is up).
    * `end()` drops a count still held back (a step that failed sends nothing after its failure).
    */
-  private importProgress(step: ImportProgress['step']): { report: (done: number, total: number) => Promise<void> | void; end: () => void } {
+  private importProgress(step: ImportProgress['step'], signal?: AbortSignal): { report: (done: number, total: number) => Promise<void> | void; end: () => void } {
     let sentAt = -Infinity;
     let latest: ImportProgress = { step, done: 0, total: 0 };
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -211,7 +242,9 @@ export class Publishing {
         const since = performance.now() - sentAt;
         if (done === 0 || done === total || since >= IMPORT_PROGRESS_MS) send();
         else timer ??= setTimeout(due, IMPORT_PROGRESS_MS - since);
-        return this.options.importPace?.(step, done);
+        const pace = this.options.importPace?.(step, done);
+        // A cancel does not wait for a pause the harness holds.
+        return pace && signal ? untilAborted(pace, signal).then(() => undefined) : pace;
       },
       end: () => {
         if (timer) clearTimeout(timer);

@@ -48,7 +48,10 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const [decisions, setDecisions] = useState<Record<string, ItemDecision>>({});
   const [error, setError] = useState<string | null>(null);
+  /** Said after the writer stopped a reading. */
+  const [stopped, setStopped] = useState(false);
   const mounted = useRef(true);
+  const chooseButton = useRef<HTMLButtonElement | null>(null);
 
   useEffect(
     () =>
@@ -62,6 +65,7 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
 
   const choose = async (source: ImportSourceKind) => {
     setError(null);
+    setStopped(false);
     if (!(await flushAll())) {
       setError('Some changes are not saved yet: see the save status, then import again.');
       return;
@@ -105,22 +109,40 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
     }
   };
 
+  /** Stops a reading under way, or lets go of the plan shown (main holds every article read for it). */
+  const cancelImport = () => void call('import.cancel', {}).catch(() => undefined);
+
+  const stopReading = () => {
+    setStopped(true);
+    cancelImport();
+  };
+
+  // Back to choosing after a stopped reading: the focus (on the Stop button, now gone) goes to the first choice.
+  useEffect(() => {
+    if (phase.kind === 'choose' && stopped) chooseButton.current?.focus();
+  }, [phase.kind, stopped]);
+
+  /** Leaves the dialog; an import being written cannot be stopped, so the dialog stays until it ends. */
+  const close = () => {
+    if (phase.kind === 'applying') return;
+    mounted.current = false;
+    if (phase.kind === 'reading' || phase.kind === 'plan') cancelImport();
+    onClose();
+  };
+
   const decide = (id: string, choice: ItemChoice) => setDecisions((current) => ({ ...current, [id]: { choice, picks: current[id]?.picks ?? {} } }));
 
   return (
     <Dialog
       title="Import"
-      onDismiss={() => {
-        mounted.current = false;
-        onClose();
-      }}
+      onDismiss={close}
       className="publish-dialog import-dialog"
     >
       {(phase.kind === 'choose' || phase.kind === 'reading') && (
         <div className="stack">
           <p>Import a bundle someone exported (a .zip file or a bundle folder), or an article written elsewhere as Markdown (.md). You see what would change before anything is written.</p>
           <div className="field-row">
-            <button type="button" className="button primary" onClick={() => void choose('file')} disabled={phase.kind === 'reading'} autoFocus>
+            <button type="button" className="button primary" ref={chooseButton} onClick={() => void choose('file')} disabled={phase.kind === 'reading'} autoFocus>
               Choose bundle or Markdown file…
             </button>
             <button type="button" className="button" onClick={() => void choose('folder')} disabled={phase.kind === 'reading'}>
@@ -128,6 +150,14 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
             </button>
           </div>
           {phase.kind === 'reading' && <ImportProgressView label="Reading and checking" counts={phase.counts} verb="checked" />}
+          {phase.kind === 'reading' && (
+            <div>
+              <button type="button" className="button" onClick={stopReading}>
+                Stop reading
+              </button>
+            </div>
+          )}
+          {phase.kind === 'choose' && stopped && <p role="status">Reading stopped. Nothing was imported.</p>}
         </div>
       )}
 
@@ -175,10 +205,17 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
 
       {phase.kind === 'plan' && phase.merging === null && (
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={close}>
             Cancel
           </button>
-          <button type="button" className="button" onClick={() => setPhase({ kind: 'choose' })}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              cancelImport();
+              setPhase({ kind: 'choose' });
+            }}
+          >
             Choose another…
           </button>
           <button type="button" className="button primary" onClick={() => void apply(phase.plan)} autoFocus>
@@ -188,7 +225,7 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
       )}
       {(phase.kind === 'choose' || phase.kind === 'reading') && (
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
+          <button type="button" className="button" onClick={close}>
             Close
           </button>
         </div>

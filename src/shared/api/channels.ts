@@ -28,6 +28,7 @@ export const CHANNELS = [
   'export.cancel',
   'import.plan',
   'import.apply',
+  'import.cancel',
   'comparisons.preview',
   'journal.write',
   'journal.clear',

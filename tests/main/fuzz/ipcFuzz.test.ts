@@ -183,6 +183,7 @@ async function validInputs(services: Services): Promise<Record<Channel, unknown>
     'import.plan': { source: 'file' },
     // No plan is waiting: refused as NOT_FOUND, writing nothing.
     'import.apply': { planId: 'none', choices: { [comparison.id]: { parts: { summary: 'theirs' } } } },
+    'import.cancel': {},
     'comparisons.preview': { id: comparison.id },
     'journal.write': { doc: { ...comparison, title: '' }, stamp: 1 },
     'journal.clear': { id: comparison.id, stamp: 1 },

@@ -230,6 +230,56 @@ describe('import.progress', () => {
   });
 });
 
+describe('import.cancel', () => {
+  it('stops a bundle being read: the plan answers null, no count follows, nothing is written, and the next plan reads it whole', async () => {
+    const writer = await rig({ seed: false });
+    for (let i = 0; i < 12; i++) value(await writer.call('comparisons.create', { terms: [`Term ${i}`, `Other ${i}`] }));
+    writer.answers.exportTo = join(await tempDir(), 'bundle.zip');
+    const bundle = value<{ path: string }>(await writer.call('export.run', { selection: 'all', format: 'zip' })).path;
+    // The reading is held after the third article until this test lets it go (it never does: the cancel must not wait for it).
+    let reached: () => void = () => undefined;
+    const atThird = new Promise<void>((go) => (reached = go));
+    let hold = true;
+    const importPace = async (step: 'reading' | 'writing', done: number) => {
+      if (step !== 'reading' || done !== 3 || !hold) return;
+      reached();
+      await new Promise<void>(() => undefined);
+    };
+    const sent: Array<{ step: string; done: number }> = [];
+    const editor = await rig({ seed: false, extra: { importPace, emit: (event, payload) => void (event === 'import.progress' && sent.push(payload as { step: string; done: number })) } });
+    editor.answers.importFrom = bundle;
+    const before = await tree(editor.dir);
+    const planning = editor.call('import.plan', { source: 'file' });
+    await atThird;
+    expect(value(await editor.call('import.cancel', {}))).toEqual({ cancelled: true });
+    expect(value(await planning)).toBeNull();
+    const countsAtCancel = sent.length;
+    await new Promise((go) => setTimeout(go, 120));
+    expect(sent.length).toBe(countsAtCancel);
+    expect(sent.at(-1)?.done).toBeLessThanOrEqual(3);
+    expect(await tree(editor.dir)).toEqual(before);
+    // Nothing left to cancel.
+    expect(value(await editor.call('import.cancel', {}))).toEqual({ cancelled: false });
+    // Choosing again reads the whole bundle.
+    hold = false;
+    const plan = value<ImportPlanView>(await editor.call('import.plan', { source: 'file' }));
+    expect(plan.items.filter((i) => i.kind === 'comparison')).toHaveLength(12);
+  });
+
+  it('lets go of a plan not applied: applying it afterwards is refused and writes nothing', async () => {
+    const writer = await rig();
+    writer.answers.exportTo = join(await tempDir(), 'bundle.zip');
+    const bundle = value<{ path: string }>(await writer.call('export.run', { selection: 'all', format: 'zip' })).path;
+    const editor = await rig({ seed: false });
+    editor.answers.importFrom = bundle;
+    const before = await tree(editor.dir);
+    const plan = value<ImportPlanView>(await editor.call('import.plan', { source: 'file' }));
+    expect(value(await editor.call('import.cancel', {}))).toEqual({ cancelled: true });
+    expect(await editor.call('import.apply', { planId: plan.planId, choices: {} })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await tree(editor.dir)).toEqual(before);
+  });
+});
+
 describe('import.plan and import.apply', () => {
   async function exported(r: Rig): Promise<string> {
     r.answers.exportTo = join(await tempDir(), 'bundle.zip');

@@ -63,7 +63,8 @@ export async function readBundle(path: string, limits?: Partial<BundleLimits>, n
   const bounds = resolveLimits(limits);
   const info = await stat(path).catch(() => null);
   if (!info) throw refuse(basename(path), 'the bundle does not exist');
-  return checkEntries(path, await openBundleSource(path, info.isDirectory(), bounds), now, opts.onProgress);
+  opts.signal?.throwIfAborted();
+  return checkEntries(path, await openBundleSource(path, info.isDirectory(), bounds), now, opts);
 }
 
 export interface ReadOptions {
@@ -73,6 +74,8 @@ export interface ReadOptions {
    * holds a read there).
    */
   onProgress?(done: number, total: number): void | Promise<void>;
+  /** Stops the reading between slices (the import was cancelled): rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** `versus-desk validate`: the bundle's checksums, schemas and limits, or the first problem. */
@@ -87,7 +90,7 @@ export async function validateBundle(path: string, limits?: Partial<BundleLimits
  * other files, then the rest), each file's size and sha256 checked against the manifest as it is
  * read, so no file's bytes are held longer than its own checks take.
  */
-async function checkEntries(source: string, files: BundleSource, now: Date, onProgress?: ReadOptions['onProgress']): Promise<BundleContents> {
+async function checkEntries(source: string, files: BundleSource, now: Date, { onProgress, signal }: ReadOptions): Promise<BundleContents> {
   if (!files.sizes.has('manifest.json')) throw refuse('manifest.json', 'the bundle has no manifest');
   const manifest = parseFormatted('manifest.json', files.take('manifest.json').text ?? null, manifestSchema, MANIFEST_FORMAT, (raw) => {
     if (raw.kind !== BUNDLE_KIND) throw refuse('manifest.json', `this is not a Versus Desk bundle (kind ${JSON.stringify(raw.kind)})`);
@@ -152,7 +155,7 @@ async function checkEntries(source: string, files: BundleSource, now: Date, onPr
     if (file.sha256 !== expected.sha256) throw refuse(file.name, 'the checksum (sha256) does not match the manifest');
     return file;
   };
-  const pause = pauser();
+  const pause = pauser(signal);
 
   const people = new Map<string, ImportedPerson>();
   const personTexts = new Map<string, string | null>();
@@ -214,12 +217,17 @@ async function checkEntries(source: string, files: BundleSource, now: Date, onPr
 /** Main's other work (IPC, progress) runs between slices of about this many milliseconds of reading. */
 const SLICE_MS = 10;
 
-/** Resolves at once, or after a turn of the event loop once a slice's time is up. */
-function pauser(): () => Promise<void> {
+/**
+ * Resolves at once, or after a turn of the event loop once a slice's time is up; rejects once
+ * `signal` is aborted (a cancel, which arrives in such a turn, stops the reading at the next slice).
+ */
+function pauser(signal?: AbortSignal): () => Promise<void> {
   let since = performance.now();
   return async () => {
+    signal?.throwIfAborted();
     if (performance.now() - since < SLICE_MS) return;
     await new Promise((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
     since = performance.now();
   };
 }
