@@ -83,6 +83,31 @@ export function errnoError(code: string): NodeJS.ErrnoException {
   return error;
 }
 
+/**
+ * The real file system, refusing a read with EMFILE while `limit` reads are already open, as a
+ * process at its limit on open files does; `peak()`: the most reads open at once.
+ */
+export function openReadLimit(limit: number, base: FsLayer = nodeFs): { fs: FsLayer; peak: () => number } {
+  let open = 0;
+  let peak = 0;
+  return {
+    fs: {
+      ...base,
+      readFile: async (path) => {
+        if (open >= limit) throw errnoError('EMFILE');
+        open++;
+        peak = Math.max(peak, open);
+        try {
+          return await base.readFile(path);
+        } finally {
+          open--;
+        }
+      },
+    },
+    peak: () => peak,
+  };
+}
+
 export type Step = 'open-temp' | 'write' | 'sync' | 'close' | 'rename' | 'dir-fsync';
 
 /** The real file system, failing the given step of a durable write with `code` (once armed). */

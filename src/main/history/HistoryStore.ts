@@ -64,6 +64,13 @@ export const LINEAGE_MAX = 50;
 /** Snapshot files read at a time for a lineage, newest first (exportLineage). */
 const LINEAGE_READ_BATCH = 16;
 
+/**
+ * Snapshot files read at a time for a history listing. A long-edited article has hundreds of
+ * snapshots (one per 5 minutes of editing); read all at once, their files could pass the
+ * process's limit on open files, and each read refused so (EMFILE) was an entry left out.
+ */
+const LIST_READS = 32;
+
 /** Snapshot files written at a time by snapshotMany. */
 const SNAPSHOT_CONCURRENCY = 64;
 
@@ -189,13 +196,16 @@ export class HistoryStore {
   }
 
   /**
-   * Every snapshot's header, oldest first, each file read once and all at once (the history panel
-   * lists every one; a lineage reads fewer: exportLineage), an unreadable one left out as list()
-   * always did.
+   * Every snapshot's header, oldest first, each file read once, LIST_READS at a time (the history
+   * panel lists every one; a lineage reads fewer: exportLineage), an unreadable one left out as
+   * list() always did.
    */
   private async headers(id: string): Promise<Array<HistoryEntry & { lineage?: string[] }>> {
     const revisions = await this.revisions(id);
-    const metas = await Promise.all(revisions.map((revision) => this.readMeta(id, revision).catch(() => null)));
+    const metas = new Array<SnapshotMeta | null>(revisions.length).fill(null);
+    await pooled(revisions.length, LIST_READS, async (i) => {
+      metas[i] = await this.readMeta(id, revisions[i] as number).catch(() => null);
+    });
     return entriesOf(revisions, metas);
   }
 

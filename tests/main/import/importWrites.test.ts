@@ -11,7 +11,7 @@ import { personSchema, type Person } from '../../../src/shared/model/person';
 import { stableStringify } from '../../../src/shared/util/stableStringify';
 import { nodeFs, type FsLayer } from '../../../src/main/store/fsLayer';
 import type { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
-import { errnoError, fileSnapshot, tempDir } from '../storeTestKit';
+import { errnoError, fileSnapshot, openReadLimit, tempDir } from '../storeTestKit';
 import { bundleOf, exportTo, expectImportUndone, importAll as importInto, opened, openStore, treeHash } from './importKit';
 
 afterEach(async () => {
@@ -177,9 +177,9 @@ describe('an import in many pipelined batches', () => {
 
   const importAll = (into: WorkspaceStore, bundle: string) => importInto(into, bundle, { now: NOW, articleBatch: BATCH });
   /** Bundles of the same articles twice: as created, then each with a new revision (the first is imported, then the second updates every article). */
-  const twoRevisions = async () => {
+  const twoRevisions = async (count = ARTICLES) => {
     const source = await openStore();
-    for (let i = 0; i < ARTICLES; i++) await source.createComparison([`Term ${i}`, `Other ${i}`]);
+    for (let i = 0; i < count; i++) await source.createComparison([`Term ${i}`, `Other ${i}`]);
     const first = await exportTo(source, 'first.zip');
     for (const s of source.listComparisons()) {
       const c = await source.getComparison(s.id);
@@ -288,6 +288,17 @@ describe('an import in many pipelined batches', () => {
     armed = false;
     const updated = await importAll(into, second);
     expect(updated.written.map((w) => w.outcome)).toEqual(Array.from({ length: ARTICLES }, () => 'updated'));
+  });
+
+  it('updates a batch of articles where a process may have only 96 files open: their old texts are read a few at a time', async () => {
+    const { first, second } = await twoRevisions(120);
+    const limited = openReadLimit(96);
+    const into = await openStore({ fs: limited.fs });
+    await importInto(into, first, { now: NOW });
+    // One batch (the default 512) of 120 articles, each replacing a local one.
+    const updated = await importInto(into, second, { now: NOW });
+    expect(updated.written.map((w) => w.outcome)).toEqual(Array.from({ length: 120 }, () => 'updated'));
+    expect(limited.peak()).toBeLessThanOrEqual(96);
   });
 
   it('never replaces an article another program saves during the import: its save is left as it is, and the rest undone', async () => {

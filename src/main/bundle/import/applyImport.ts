@@ -5,7 +5,7 @@ import { personSchema, type Person } from '../../../shared/model/person';
 import { uniqueSlug } from '../../../shared/model/slug';
 import { HistoryStore, personContentHash, type SnapshotInput, type SnapshotWrite } from '../../history/HistoryStore';
 import type { FsLayer } from '../../store/fsLayer';
-import { checkedRecord, checkForWrite, type CheckedRecord } from '../../store/batchWrite';
+import { checkedRecord, checkForWrite, pooled, type CheckedRecord } from '../../store/batchWrite';
 import type { RecordWriter } from '../../store/WorkspaceStore';
 import { contentHash } from '../contentHash';
 import { mergeParts, mergeReviewValue } from './partMerge';
@@ -18,6 +18,12 @@ const ANALYSE_WINDOW = 64;
 
 /** Articles written durably together (their old files are read first, for a rollback). */
 const ARTICLE_BATCH = 512;
+
+/**
+ * Old texts read at a time while a batch is prepared: as many as planning reads (ANALYSE_WINDOW).
+ * A whole batch's at once could pass the process's limit on open files, failing the import.
+ */
+const REPLACED_READS = ANALYSE_WINDOW;
 
 /** Per item: take theirs, keep mine, keep both (theirs as a copy), or choose part by part. */
 export type ImportChoice = 'theirs' | 'mine' | 'both' | { parts: Record<string, 'theirs' | 'mine'> };
@@ -317,7 +323,10 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     // DurableFile.holds).
     const prepare = async (start: number) => {
       const batch = articles.slice(start, start + size);
-      const texts = await Promise.all(batch.map((w) => replacedText(writer, w)));
+      const texts = new Array<string | null>(batch.length).fill(null);
+      await pooled(batch.length, REPLACED_READS, async (i) => {
+        texts[i] = await replacedText(writer, batch[i] as Write);
+      });
       // Sealed by validateWrites: each is the record as checked.
       const checked = batch.map((w) => checkedRecord(comparisonSchema, w.record as Comparison, (w.record as Comparison).title));
       return { batch, texts, checked };
