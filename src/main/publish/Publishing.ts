@@ -82,6 +82,8 @@ export class Publishing {
   private pending: PendingImport | null = null;
   /** The bundle being read and planned, if one is. */
   private reading: AbortController | null = null;
+  /** An import being written (it cannot be cancelled). */
+  private applying = false;
 
   constructor(
     private readonly deps: PublishingDeps,
@@ -178,12 +180,17 @@ export class Publishing {
       } finally {
         progress.end();
       }
+      signal.throwIfAborted();
       const plan = await planImport(store, contents, HistoryStore.forStore(store));
-      const items = await this.itemViews(store, contents, plan);
-      if (signal.aborted) return null;
+      const items = await this.itemViews(store, contents, plan, signal);
+      signal.throwIfAborted();
       const planId = randomUUID();
       this.pending = { planId, storePath: store.path, contents, plan };
       return { planId, source: plan.source, items, report: [...plan.report] };
+    } catch (error) {
+      // Cancelled while planning: whatever went wrong after the cancel, the writer asked to stop.
+      if (signal.aborted) return null;
+      throw error;
     } finally {
       if (this.reading === controller) this.reading = null;
     }
@@ -198,8 +205,9 @@ export class Publishing {
     const reading = this.reading !== null && !this.reading.signal.aborted;
     this.reading?.abort(new ServiceError('CONFLICT', 'The import was cancelled.'));
     this.reading = null;
-    const waiting = this.pending !== null;
-    this.pending = null;
+    // The plan being applied is not let go: the import goes on (and a failed one may be applied again).
+    const waiting = this.pending !== null && !this.applying;
+    if (waiting) this.pending = null;
     return { cancelled: reading || waiting };
   }
 
@@ -208,9 +216,15 @@ export class Publishing {
     if (!pending || pending.planId !== planId || pending.storePath !== store.path) {
       throw new ServiceError('NOT_FOUND', 'That import is no longer waiting: choose what to import again.');
     }
+    if (this.applying) throw new ServiceError('IN_USE', 'An import is already being written: wait for it to finish.');
     const progress = this.importProgress('writing');
-    const result = await applyImport(store, pending.contents, pending.plan, choices, { by: currentUser(), now: this.now(), onProgress: progress.report }).finally(progress.end);
-    this.pending = null;
+    this.applying = true;
+    const result = await applyImport(store, pending.contents, pending.plan, choices, { by: currentUser(), now: this.now(), onProgress: progress.report }).finally(() => {
+      progress.end();
+      this.applying = false;
+    });
+    // Used up (unless another plan took its place meanwhile).
+    if (this.pending === pending) this.pending = null;
     return { written: result.written, skipped: result.skipped, report: [...pending.plan.report] };
   }
 
@@ -267,7 +281,7 @@ export class Publishing {
   }
 
   /** Each plan item with both sides of every differing part as text. */
-  private async itemViews(store: WorkspaceStore, contents: BundleContents, plan: ImportPlan): Promise<ImportPlanItemView[]> {
+  private async itemViews(store: WorkspaceStore, contents: BundleContents, plan: ImportPlan, signal?: AbortSignal): Promise<ImportPlanItemView[]> {
     const localPeople = store.listPeople();
     const summaries = store.listComparisons();
     const ctx: PartContext = {
@@ -280,6 +294,7 @@ export class Publishing {
     const localById = new Map(localPeople.map((p) => [p.id, p]));
     const views: ImportPlanItemView[] = [];
     for (const item of plan.items) {
+      signal?.throwIfAborted();
       let parts: ImportPart[] = [];
       if (item.kind === 'comparison') {
         const theirs = incomingArticles.get(item.id);

@@ -10,29 +10,57 @@ import { useCallback, useMemo, useRef, type FocusEvent } from 'react';
  * either side of it, so Tab and Shift+Tab from it reach the next and previous rows (the browser
  * then scrolls them into view, and the list renders around them). Rows carry their index in
  * `data-index` (as the virtualizer's measuring needs anyway); the handlers go on the element
- * that holds the rows.
+ * that holds the rows. The row is remembered by its key (`keyAt(index)`), so it is still found
+ * when the list changes order or length while it has the focus.
  */
-export function useKeepFocusedRow(): {
+export function useKeepFocusedRow(keyAt: (index: number) => string | undefined): {
   rangeExtractor: (range: Range) => number[];
   focusHandlers: { onFocus: (event: FocusEvent<HTMLElement>) => void; onBlur: (event: FocusEvent<HTMLElement>) => void };
 } {
-  // A ref, not state: focus moving needs no render; the next scroll asks for the range again.
-  const focused = useRef<number | null>(null);
-  const rangeExtractor = useCallback((range: Range) => keepRows(defaultRangeExtractor(range), focused.current, range.count), []);
+  // Refs, not state: focus moving needs no render; the next scroll asks for the range again.
+  const focused = useRef<FocusedRow | null>(null);
+  const keys = useRef(keyAt);
+  keys.current = keyAt;
+  const rangeExtractor = useCallback((range: Range) => keepRows(defaultRangeExtractor(range), focusedIndex(focused.current, keys.current, range.count), range.count), []);
   const focusHandlers = useMemo(
     () => ({
       onFocus(event: FocusEvent<HTMLElement>) {
         const row = (event.target as Element).closest<HTMLElement>('[data-index]');
         const index = row && event.currentTarget.contains(row) ? Number(row.dataset.index) : NaN;
-        focused.current = Number.isInteger(index) ? index : null;
+        const key = Number.isInteger(index) ? keys.current(index) : undefined;
+        focused.current = key === undefined ? null : { key, index };
       },
       onBlur(event: FocusEvent<HTMLElement>) {
+        // Another window took the focus: the row keeps it, to have it back when this window does.
+        if (!document.hasFocus()) return;
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focused.current = null;
       },
     }),
     [],
   );
   return { rangeExtractor, focusHandlers };
+}
+
+/** The row with the focus: its key, and its index when last seen. */
+export interface FocusedRow {
+  key: string;
+  index: number;
+}
+
+/**
+ * Where the focused row is now: at its last index while that still holds its key, else wherever
+ * its key went (the list changed; remembered for next time); null when it is gone or none has focus.
+ */
+export function focusedIndex(row: FocusedRow | null, keyAt: (index: number) => string | undefined, count: number): number | null {
+  if (!row) return null;
+  if (row.index < count && keyAt(row.index) === row.key) return row.index;
+  for (let i = 0; i < count; i++) {
+    if (keyAt(i) === row.key) {
+      row.index = i;
+      return i;
+    }
+  }
+  return null;
 }
 
 /** `indexes` (ascending) with `focused` and its neighbours added, in order. */

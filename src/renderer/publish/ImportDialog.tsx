@@ -52,6 +52,11 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
   const [stopped, setStopped] = useState(false);
   const mounted = useRef(true);
   const chooseButton = useRef<HTMLButtonElement | null>(null);
+  /** Set by Stop reading until the reading's answer is in: a plan that arrives anyway is dropped (main let go of it). */
+  const stopRequested = useRef(false);
+  /** The phase as of the last render, for the unmount below. */
+  const phaseNow = useRef(phase);
+  phaseNow.current = phase;
 
   useEffect(
     () =>
@@ -63,9 +68,18 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
     [],
   );
 
+  // Removed another way (the File menu opens the export dialog in its place): a reading stops, a plan is let go.
+  useEffect(
+    () => () => {
+      if (phaseNow.current.kind === 'reading' || phaseNow.current.kind === 'plan') void call('import.cancel', {}).catch(() => undefined);
+    },
+    [],
+  );
+
   const choose = async (source: ImportSourceKind) => {
     setError(null);
     setStopped(false);
+    stopRequested.current = false;
     if (!(await flushAll())) {
       setError('Some changes are not saved yet: see the save status, then import again.');
       return;
@@ -75,13 +89,16 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
     try {
       const plan = await call('import.plan', { source });
       if (!mounted.current) return;
-      if (!plan) {
+      const dropped = stopRequested.current;
+      stopRequested.current = false;
+      if (!plan || dropped) {
         setPhase(before);
         return;
       }
       setDecisions(defaultDecisions(plan.items));
       setPhase({ kind: 'plan', plan, merging: null });
     } catch (caught) {
+      stopRequested.current = false;
       setPhase({ kind: 'choose' });
       setError(`Nothing was imported. ${errorText(caught)}`);
     }
@@ -113,6 +130,7 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
   const cancelImport = () => void call('import.cancel', {}).catch(() => undefined);
 
   const stopReading = () => {
+    stopRequested.current = true;
     setStopped(true);
     cancelImport();
   };
@@ -135,7 +153,8 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
   return (
     <Dialog
       title="Import"
-      onDismiss={close}
+      // While an import is written, Escape does nothing (and a close the browser forces reopens the dialog).
+      onDismiss={phase.kind === 'applying' ? undefined : close}
       className="publish-dialog import-dialog"
     >
       {(phase.kind === 'choose' || phase.kind === 'reading') && (
@@ -280,7 +299,7 @@ function PlanTable({ plan, decisions, onDecide, onMerge }: PlanTableProps) {
   const counts = (['new', 'updated', 'unchanged', 'conflicting'] as const).map((a) => `${countWords(plan.items.filter((i) => i.action === a).length)} ${ACTION_WORDS[a].toLowerCase()}`);
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const headRef = useRef<HTMLTableSectionElement | null>(null);
-  const { rangeExtractor, focusHandlers } = useKeepFocusedRow();
+  const { rangeExtractor, focusHandlers } = useKeepFocusedRow((index) => plan.items[index]?.id);
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLTableRowElement>({
     count: plan.items.length,
     getScrollElement: () => scrollRef.current,

@@ -30,7 +30,7 @@ const LIST_PADDING_PX = 6;
  */
 export function VirtualComparisonList({ summaries, selectedId, onOpen, loading }: VirtualComparisonListProps) {
   const listRef = useRef<HTMLUListElement | null>(null);
-  const { rangeExtractor, focusHandlers } = useKeepFocusedRow();
+  const { rangeExtractor, focusHandlers } = useKeepFocusedRow((index) => summaries[index]?.id);
   const virtualizer = useVirtualizer<HTMLUListElement, HTMLLIElement>({
     count: summaries.length,
     getScrollElement: () => listRef.current,

@@ -266,6 +266,32 @@ describe('import.cancel', () => {
     expect(plan.items.filter((i) => i.kind === 'comparison')).toHaveLength(12);
   });
 
+  it('does not stop an import being written: the cancel answers false and the import is written whole', async () => {
+    const writer = await rig();
+    writer.answers.exportTo = join(await tempDir(), 'bundle.zip');
+    const bundle = value<{ path: string }>(await writer.call('export.run', { selection: 'all', format: 'zip' })).path;
+    let reached: () => void = () => undefined;
+    const atWriting = new Promise<void>((go) => (reached = go));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((go) => (release = go));
+    const importPace = async (step: 'reading' | 'writing', done: number) => {
+      if (step !== 'writing' || done !== 0) return;
+      reached();
+      await held;
+    };
+    const editor = await rig({ seed: false, extra: { importPace } });
+    editor.answers.importFrom = bundle;
+    const plan = value<ImportPlanView>(await editor.call('import.plan', { source: 'file' }));
+    const applying = editor.call('import.apply', { planId: plan.planId, choices: {} });
+    await atWriting;
+    expect(value(await editor.call('import.cancel', {}))).toEqual({ cancelled: false });
+    // A second apply of the same plan meanwhile is refused in words.
+    expect(await editor.call('import.apply', { planId: plan.planId, choices: {} })).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
+    release();
+    expect(value<{ written: unknown[] }>(await applying).written).toHaveLength(3);
+    expect(editor.services.store.listComparisons()).toHaveLength(1);
+  });
+
   it('lets go of a plan not applied: applying it afterwards is refused and writes nothing', async () => {
     const writer = await rig();
     writer.answers.exportTo = join(await tempDir(), 'bundle.zip');

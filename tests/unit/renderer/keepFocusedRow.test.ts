@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gapsBefore, keepRows } from '../../../src/renderer/list/keepFocusedRow';
+import { focusedIndex, gapsBefore, keepRows } from '../../../src/renderer/list/keepFocusedRow';
 
 describe('keeping the focused row of a virtualized list rendered', () => {
   it('adds the focused row and its neighbours, in order, to the rows in view', () => {
@@ -26,5 +26,21 @@ describe('keeping the focused row of a virtualized list rendered', () => {
     ];
     expect(gapsBefore(rows)).toEqual([0, 0, 770, 0]);
     expect(gapsBefore([])).toEqual([]);
+  });
+
+  it('finds the focused row by its key when the list changes order or length, and forgets a row that is gone', () => {
+    const list = ['a', 'b', 'c', 'd', 'e'];
+    const keyAt = (i: number) => list[i];
+    expect(focusedIndex(null, keyAt, list.length)).toBeNull();
+    const row = { key: 'c', index: 2 };
+    expect(focusedIndex(row, keyAt, list.length)).toBe(2);
+    // Moved to the top (it was saved, and the list is newest first).
+    list.splice(2, 1);
+    list.unshift('c');
+    expect(focusedIndex(row, keyAt, list.length)).toBe(0);
+    expect(row.index).toBe(0);
+    // Filtered out.
+    list.shift();
+    expect(focusedIndex(row, keyAt, list.length)).toBeNull();
   });
 });

@@ -20,10 +20,10 @@ const ANALYSE_WINDOW = 64;
 const ARTICLE_BATCH = 512;
 
 /**
- * Old texts read at a time while a batch is prepared: as many as planning reads (ANALYSE_WINDOW).
- * A whole batch's at once could pass the process's limit on open files, failing the import.
+ * Old texts read at a time while a batch is prepared. A whole batch's at once (512) could pass the
+ * process's limit on open files, failing the import.
  */
-const REPLACED_READS = ANALYSE_WINDOW;
+const REPLACED_READS = 64;
 
 /** Per item: take theirs, keep mine, keep both (theirs as a copy), or choose part by part. */
 export type ImportChoice = 'theirs' | 'mine' | 'both' | { parts: Record<string, 'theirs' | 'mine'> };
