@@ -264,8 +264,23 @@ test('an import shows how far it has got, reading the bundle (which can be stopp
     app.importGates.writing.release();
     await expect(dialog.getByRole('list', { name: 'Imported' })).toContainText('Created article “Tea vs. Coffee');
     expect((await readdir(join(empty, 'comparisons'))).filter((n) => n.endsWith('.json'))).toHaveLength(3);
-    // Back to the first workspace, so the one removed below is no longer open.
     await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // The dialog taken away another way (File → Export puts its own in its place) while reading: the reading stops.
+    app.importGates.reading.hold(1);
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await dialog.getByRole('button', { name: 'Choose bundle or Markdown file…' }).click();
+    await app.importGates.reading.reached();
+    await app.emitToPage('menu.command', { command: 'export' });
+    await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
+    await expect(dialog).toHaveCount(0);
+    // The dialog's cancel goes out as it is removed; a moment for it to arrive, then nothing is left to cancel.
+    await page.waitForTimeout(250);
+    expect(await app.dispatch('import.cancel', {})).toEqual({ ok: true, value: { cancelled: false } });
+    app.importGates.reading.release();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Export' })).toHaveCount(0);
+    // Back to the first workspace, so the one removed below is no longer open.
     await openWorkspace(page, app, workspaceDir, workspaceDir.split(/[\\/]/).pop() as string);
   } finally {
     await rm(shared, { recursive: true, force: true });
