@@ -16,7 +16,7 @@ test.use({ seed: 'empty' });
 
 const ARTICLES = 150;
 
-test('a plan of 150 articles shows a screenful of rows, keeps the focused choice, scrolls to the last, and skips the one chosen', async ({ app, page, workspaceDir }) => {
+test('a plan of 150 articles shows a screenful of rows, keeps the focused choice, scrolls to the last, skips the one chosen, and reports the rest', async ({ app, page, workspaceDir }) => {
   test.setTimeout(60_000);
   const shared = await mkdtemp(join(tmpdir(), 'versus-desk-big-plan-'));
   try {
@@ -60,7 +60,14 @@ test('a plan of 150 articles shows a screenful of rows, keeps the focused choice
     await mkdir('test-results/screenshots', { recursive: true });
     await page.screenshot({ path: 'test-results/screenshots/import-plan-large.png' });
     await dialog.getByRole('button', { name: 'Apply import' }).click();
-    await expect(dialog.getByRole('list', { name: 'Imported' })).toBeVisible();
+    // The report: counts for all, the first 100 listed, the rest on request.
+    await expect(dialog.getByRole('status').filter({ hasText: 'Imported:' })).toHaveText(`Imported: ${ARTICLES - 1} written (${ARTICLES - 1} created), 1 kept as they were.`);
+    const written = dialog.getByRole('list', { name: 'Imported' }).getByRole('listitem');
+    await expect(written).toHaveCount(100);
+    await page.screenshot({ path: 'test-results/screenshots/import-report-large.png' });
+    await dialog.getByRole('button', { name: `Show the other ${ARTICLES - 101}` }).click();
+    await expect(written).toHaveCount(ARTICLES - 1);
+    await expect(dialog.getByRole('button', { name: /^Show the other/ })).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Done' }).click();
     const titles = await Promise.all(
       (await readdir(join(workspaceDir, 'comparisons'))).filter((n) => n.endsWith('.json')).map(async (n) => (JSON.parse(await readFile(join(workspaceDir, 'comparisons', n), 'utf8')) as { title: string }).title),

@@ -441,20 +441,39 @@ function NotPlaced({ report }: { report: readonly string[] }) {
   );
 }
 
+/** The written records listed at first; a large import lists the rest on request (10,000 rows at once block the page). */
+const REPORT_FIRST = 100;
+
 function ImportReport({ result }: { result: ImportApplyOutput }) {
+  const [all, setAll] = useState(false);
+  const written = result.written;
+  const shown = all ? written : written.slice(0, REPORT_FIRST);
+  const byOutcome = (['created', 'updated', 'copied'] as const)
+    .map((o) => [o, written.filter((w) => w.outcome === o).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([o, n]) => `${countWords(n)} ${OUTCOME_WORDS[o].toLowerCase()}`);
   return (
-    <div className="stack" role="status">
-      <p>
-        Imported: {result.written.length} written, {result.skipped} kept as they were.
+    <div className="stack">
+      {/* Only the summary is announced: the list can be thousands long. */}
+      <p role="status">
+        Imported: {countWords(written.length)} written{byOutcome.length > 0 ? ` (${byOutcome.join(', ')})` : ''}, {countWords(result.skipped)} kept as they were.
       </p>
-      {result.written.length > 0 && (
-        <ul className="import-written" aria-label="Imported">
-          {result.written.map((w) => (
+      {written.length > 0 && (
+        // Focusable, so the keyboard can scroll it.
+        <ul className="import-written" aria-label="Imported" tabIndex={0}>
+          {shown.map((w) => (
             <li key={`${w.kind}:${w.id}`}>
               {OUTCOME_WORDS[w.outcome]} {w.kind === 'comparison' ? 'article' : 'person'} “{w.title}”{w.slug ? ` (${w.slug})` : ''}
             </li>
           ))}
         </ul>
+      )}
+      {shown.length < written.length && (
+        <div>
+          <button type="button" className="button small" onClick={() => setAll(true)}>
+            Show the other {countWords(written.length - shown.length)}
+          </button>
+        </div>
       )}
       {result.report.length > 0 && <NotPlaced report={result.report} />}
     </div>
