@@ -10,6 +10,11 @@ export interface CliIo {
   columns: number;
   now(): Date;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Calls `handler` on the first Ctrl+C (SIGINT) instead of quitting; a second one quits as usual.
+   * Returns the function that takes the handler back. Absent: Ctrl+C quits at once.
+   */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 /** The real process streams. */
@@ -22,5 +27,10 @@ export function processIo(): CliIo {
     columns: process.stderr.columns ?? 80,
     now: () => new Date(),
     env: process.env,
+    onInterrupt: (handler) => {
+      // `once`: with no listener left, the next Ctrl+C quits the way Node does by default.
+      process.once('SIGINT', handler);
+      return () => void process.off('SIGINT', handler);
+    },
   };
 }

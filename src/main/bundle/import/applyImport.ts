@@ -42,6 +42,11 @@ export interface ApplyOptions {
    * batch, then after each. A promise it returns is awaited (the e2e harness holds an import there).
    */
   onProgress?(done: number, total: number): void | Promise<void>;
+  /**
+   * Aborted (the command line's Ctrl+C): the import stops before its next batch, or before it
+   * ends, and everything it wrote is taken back, as for any failure.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ImportResult {
@@ -276,6 +281,7 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
   /** The previous batch's snapshots, being written while this batch's records are. */
   let snapshotting: Promise<unknown> = Promise.resolve();
   try {
+    opts.signal?.throwIfAborted();
     // Snapshots of everything about to change come first.
     const previous = writes.filter((w) => w.previous);
     await history.snapshotMany(
@@ -335,6 +341,7 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     let next: Promise<Awaited<ReturnType<typeof prepare>>> | null = articles.length > 0 ? prepare(0) : null;
     for (let start = 0; next; start += size) {
       const { batch, texts, checked } = await next;
+      opts.signal?.throwIfAborted();
       // Kept only now, as the batch is written (a rollback restores exactly the files written to).
       const created = new Set<string>();
       const holding = new Map<string, string>();
@@ -364,6 +371,8 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
       snapshotting.catch(() => undefined);
     }
     await snapshotting;
+    // Stopped after the last batch began: taken back too, so a stop always means nothing changed.
+    opts.signal?.throwIfAborted();
     if (articles.length > 0) await opts.onProgress?.(articles.length, articles.length);
   } catch (error) {
     // A batch that failed while being prepared (a read) leaves the one before still writing its

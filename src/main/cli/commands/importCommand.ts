@@ -6,12 +6,14 @@ import { planImport, type ImportPlan, type ImportPlanItem } from '../../bundle/i
 import { readBundle, type BundleContents } from '../../bundle/import/readBundle';
 import { readArticleMarkdown } from '../../bundle/import/markdownContents';
 import { HistoryStore } from '../../history/HistoryStore';
-import { CliError, EXIT_OK } from '../CliError';
+import { CliError, EXIT_INTERRUPTED, EXIT_OK } from '../CliError';
 import type { CliIo } from '../CliIo';
 import type { Command } from '../Command';
 import { expectPositionals, oneOf, parseCommandArgs } from '../parseCommandArgs';
 import { progressReporter } from '../progressReporter';
 import { withWorkspace } from '../withWorkspace';
+import { ServiceError } from '../../../shared/api/errors';
+import type { WorkspaceStore } from '../../store/WorkspaceStore';
 
 const CONFLICT_POLICIES = ['ask', 'theirs', 'mine', 'both'] as const;
 type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
@@ -25,7 +27,9 @@ export const importCommand: Command = {
 Reads each bundle (zip file or folder) in full and checks it before anything is written,
 then prints the plan: each article and person marked new, updated, unchanged or
 conflicting (changed on both sides since the common revision). Applying is all-or-nothing
-per bundle, after a history snapshot.
+per bundle, after a history snapshot. Ctrl+C stops it: while reading, nothing is written;
+while writing, the bundle being written is taken back whole (exit 130; a second Ctrl+C
+quits at once).
 
 Options:
   --dry-run             print the plan and write nothing
@@ -45,48 +49,75 @@ Options:
     const policy = oneOf('import', 'on-conflict', values['on-conflict'], CONFLICT_POLICIES, 'ask');
     const dryRun = values['dry-run'] === true;
     const [workspace, ...sources] = positionals.map((p) => resolve(p));
-    return withWorkspace(workspace as string, async (store) => {
-      const history = HistoryStore.forStore(store);
-      // Read and plan every source before writing anything, so a bad bundle or an unanswerable
-      // conflict stops the whole run with the workspace untouched.
-      const read: BundleContents[] = [];
-      for (const source of sources) {
-        const progress = progressReporter(io, `Reading ${basename(source as string)}`);
-        try {
-          read.push(
-            isMarkdownFile(source as string)
-              ? await readArticleMarkdown(source as string, store, { now: io.now() })
-              : await readBundle(source as string, undefined, io.now(), { onProgress: (done, total) => progress.update(done, total) }),
-          );
-        } finally {
-          progress.done();
-        }
-      }
-      const plans: ImportPlan[] = [];
-      for (const contents of read) plans.push(await planImport(store, contents, history));
-      for (const plan of plans) io.out(describePlan(plan));
-      if (dryRun) {
-        io.out('Dry run: nothing was written.\n');
-        return EXIT_OK;
-      }
-      const conflicts = plans.flatMap((p) => p.items.filter((i) => i.action === 'conflicting'));
-      if (conflicts.length > 0 && policy === 'ask' && !io.stdinIsTTY) {
-        throw new CliError(
-          `${conflicts.length} conflicting ${conflicts.length === 1 ? 'item' : 'items'} and no terminal to ask on: pass --on-conflict theirs, mine or both.`,
-        );
-      }
-      for (const contents of read) {
-        // Plan again: an earlier bundle in this run may have changed what this one meets.
-        const plan = await planImport(store, contents, history);
-        const choices = await chooseForConflicts(plan, policy, io);
-        const progress = progressReporter(io, `Importing ${basename(contents.source)}`);
-        const result = await applyImport(store, contents, plan, choices, { by: importer(), now: io.now(), history, onProgress: (done, total) => progress.update(done, total) }).finally(() => progress.done());
-        io.out(`Imported ${contents.source}: ${result.written.length} written, ${result.skipped} kept as they were.\n`);
-      }
-      return EXIT_OK;
+    // Ctrl+C stops the reading, or takes back the bundle being written: never half an import.
+    const interrupt = new AbortController();
+    const { signal } = interrupt;
+    const stopListening = io.onInterrupt?.(() => {
+      io.err('\nStopping… (Ctrl+C again quits at once)\n');
+      interrupt.abort(new Error('interrupted (Ctrl+C)'));
     });
+    /** The bundle being written, once one is. */
+    const state: { writing: string | null } = { writing: null };
+    try {
+      return await withWorkspace(workspace as string, (store) => importInto(store, sources as string[], { policy, dryRun, io, signal, state }));
+    } catch (error) {
+      if (!signal.aborted) throw error;
+      if (state.writing === null) throw new CliError('Interrupted while reading: nothing was written.', EXIT_INTERRUPTED);
+      // An import that could not be fully taken back says so in its own words (check the workspace).
+      if (error instanceof ServiceError && !/nothing was changed/.test(error.message)) throw error;
+      throw new CliError(`Interrupted: ${basename(state.writing)} was taken back whole; nothing of it was written.`, EXIT_INTERRUPTED);
+    } finally {
+      stopListening?.();
+    }
   },
 };
+
+async function importInto(
+  store: WorkspaceStore,
+  sources: string[],
+  opts: { policy: ConflictPolicy; dryRun: boolean; io: CliIo; signal: AbortSignal; state: { writing: string | null } },
+): Promise<number> {
+  const { policy, dryRun, io, signal, state } = opts;
+  const history = HistoryStore.forStore(store);
+  // Read and plan every source before writing anything, so a bad bundle or an unanswerable
+  // conflict stops the whole run with the workspace untouched.
+  const read: BundleContents[] = [];
+  for (const source of sources) {
+    const progress = progressReporter(io, `Reading ${basename(source as string)}`);
+    try {
+      read.push(
+        isMarkdownFile(source as string)
+          ? await readArticleMarkdown(source as string, store, { now: io.now() })
+          : await readBundle(source as string, undefined, io.now(), { onProgress: (done, total) => progress.update(done, total), signal }),
+      );
+    } finally {
+      progress.done();
+    }
+  }
+  const plans: ImportPlan[] = [];
+  for (const contents of read) plans.push(await planImport(store, contents, history));
+  for (const plan of plans) io.out(describePlan(plan));
+  if (dryRun) {
+    io.out('Dry run: nothing was written.\n');
+    return EXIT_OK;
+  }
+  const conflicts = plans.flatMap((p) => p.items.filter((i) => i.action === 'conflicting'));
+  if (conflicts.length > 0 && policy === 'ask' && !io.stdinIsTTY) {
+    throw new CliError(
+      `${conflicts.length} conflicting ${conflicts.length === 1 ? 'item' : 'items'} and no terminal to ask on: pass --on-conflict theirs, mine or both.`,
+    );
+  }
+  for (const contents of read) {
+    // Plan again: an earlier bundle in this run may have changed what this one meets.
+    const plan = await planImport(store, contents, history);
+    const choices = await chooseForConflicts(plan, policy, io);
+    const progress = progressReporter(io, `Importing ${basename(contents.source)}`);
+    state.writing = contents.source;
+    const result = await applyImport(store, contents, plan, choices, { by: importer(), now: io.now(), history, signal, onProgress: (done, total) => progress.update(done, total) }).finally(() => progress.done());
+    io.out(`Imported ${contents.source}: ${result.written.length} written, ${result.skipped} kept as they were.\n`);
+  }
+  return EXIT_OK;
+}
 
 /** One line per item: `  conflicting  article  slug  Title (parts: …)`, then the report. */
 export function describePlan(plan: ImportPlan): string {

@@ -1,0 +1,97 @@
+/**
+ * Ctrl+C during `versus-desk import`: the reading stops with nothing written, and a bundle being
+ * written is taken back whole (every file as it was), exit 130. In-process through runCli, with
+ * the interrupt handler the command registers called where a person would press Ctrl+C.
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/main/cli/CliIo';
+import { runCli } from '../../src/main/cli/runCli';
+import { bundleOf, opened, treeHash } from '../main/import/importKit';
+import { tempDir } from '../main/storeTestKit';
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close()));
+});
+
+/** A terminal whose Ctrl+C is pressed once stderr shows `at` (the progress line). */
+function terminal(at: RegExp): CliIo & { errors: string[]; pressed: () => boolean; listening: () => number } {
+  const errors: string[] = [];
+  let handler: (() => void) | null = null;
+  let pressed = false;
+  let registered = 0;
+  return {
+    errors,
+    pressed: () => pressed,
+    listening: () => registered,
+    out: () => undefined,
+    err: (text) => {
+      errors.push(text);
+      if (!pressed && handler && at.test(text)) {
+        pressed = true;
+        handler();
+      }
+    },
+    stdinIsTTY: false,
+    stderrIsTTY: true,
+    columns: 80,
+    now: () => new Date(),
+    env: {},
+    onInterrupt: (h) => {
+      handler = h;
+      registered++;
+      return () => {
+        handler = null;
+        registered--;
+      };
+    },
+  };
+}
+
+describe('Ctrl+C during versus-desk import', () => {
+  it('while writing, takes the bundle back whole: the workspace is byte-identical, exit 130', async () => {
+    // 600 articles: two batches of the import's 512; Ctrl+C once the first is written.
+    const bundle = await bundleOf(600);
+    const workspace = join(await tempDir(), 'ws');
+    expect(await runCli(['init', workspace], terminal(/^$/))).toBe(0);
+    const before = await treeHash(workspace);
+    const io = terminal(/Importing many\.zip 512\/600/);
+    expect(await runCli(['import', workspace, bundle], io)).toBe(130);
+    expect(io.pressed()).toBe(true);
+    expect(io.errors.join('')).toMatch(/Interrupted: many\.zip was taken back whole; nothing of it was written\./);
+    expect(await treeHash(workspace)).toBe(before);
+    expect(io.listening()).toBe(0);
+    // The same import, uninterrupted, goes through.
+    expect(await runCli(['import', workspace, bundle], terminal(/^never$/))).toBe(0);
+    expect(await treeHash(workspace)).not.toBe(before);
+  }, 120_000);
+
+  it('while reading, stops with nothing written, exit 130', async () => {
+    const bundle = await bundleOf(300);
+    const workspace = join(await tempDir(), 'ws');
+    expect(await runCli(['init', workspace], terminal(/^$/))).toBe(0);
+    const before = await treeHash(workspace);
+    const io = terminal(/Reading many\.zip 0\/300/);
+    expect(await runCli(['import', workspace, bundle], io)).toBe(130);
+    expect(io.errors.join('')).toMatch(/Interrupted while reading: nothing was written\./);
+    expect(io.errors.join('')).not.toMatch(/Reading many\.zip 300\/300/);
+    expect(await treeHash(workspace)).toBe(before);
+  }, 60_000);
+});
+
+describe('the real terminal', () => {
+  it('calls the handler on the first Ctrl+C only, leaving the next to quit as Node does, and takes it back', async () => {
+    const { processIo } = await import('../../src/main/cli/CliIo');
+    const io = processIo();
+    const listeners = process.listenerCount('SIGINT');
+    let calls = 0;
+    io.onInterrupt?.(() => calls++);
+    expect(process.listenerCount('SIGINT')).toBe(listeners + 1);
+    process.emit('SIGINT', 'SIGINT');
+    expect(calls).toBe(1);
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
+    const stop = io.onInterrupt?.(() => calls++);
+    stop?.();
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
+  });
+});
