@@ -256,12 +256,21 @@ test('an import shows how far it has got, reading the bundle (which can be stopp
     await expect(dialog.getByText('Importing… 0 of 3 articles written')).toBeVisible();
     await expect(dialog.getByRole('progressbar', { name: 'Importing progress' })).toHaveAttribute('value', '0');
     await screenshot(page, 'import-writing');
-    // An import being written is not stopped halfway: Escape (even twice, which the browser may force) leaves the dialog open.
+    // An import being written is not left halfway: Escape (even twice, which the browser may force) leaves the dialog open.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeVisible();
     await expect(dialog.getByText('Importing… 0 of 3 articles written')).toBeVisible();
+    // Stopped: everything written is taken back (the people were), and the plan is there to apply again.
+    await dialog.getByRole('button', { name: 'Stop and take back' }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Import stopped and taken back: nothing was changed.' })).toBeVisible();
+    await expect(dialog.getByRole('table', { name: 'Import plan' })).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Apply import' })).toBeFocused();
+    await screenshot(page, 'import-write-stopped');
+    expect((await readdir(join(empty, 'comparisons')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'))).toEqual([]);
+    expect((await readdir(join(empty, 'people')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'))).toEqual([]);
     app.importGates.writing.release();
+    await dialog.getByRole('button', { name: 'Apply import' }).click();
     await expect(dialog.getByRole('list', { name: 'Imported' })).toContainText('Created article “Tea vs. Coffee');
     expect((await readdir(join(empty, 'comparisons'))).filter((n) => n.endsWith('.json'))).toHaveLength(3);
     await dialog.getByRole('button', { name: 'Done' }).click();

@@ -23,7 +23,7 @@ import type { Comparison } from '../../shared/model/comparison';
 import type { Person } from '../../shared/model/person';
 import { contentHash } from '../bundle/contentHash';
 import { exportBundle, type ExportSource } from '../bundle/exportBundle';
-import { applyImport } from '../bundle/import/applyImport';
+import { applyImport, type ImportResult } from '../bundle/import/applyImport';
 import { readArticleMarkdown } from '../bundle/import/markdownContents';
 import { planImport, type ImportPlan, type ImportPlanItem } from '../bundle/import/planImport';
 import { readBundle, type BundleContents } from '../bundle/import/readBundle';
@@ -82,8 +82,8 @@ export class Publishing {
   private pending: PendingImport | null = null;
   /** The bundle being read and planned, if one is. */
   private reading: AbortController | null = null;
-  /** An import being written (it cannot be cancelled). */
-  private applying = false;
+  /** The import being written, if one is (a cancel stops it and takes back what it wrote). */
+  private applying: AbortController | null = null;
 
   constructor(
     private readonly deps: PublishingDeps,
@@ -160,8 +160,9 @@ export class Publishing {
     const picked = await choose(kind);
     if (!picked) return null;
     const path = resolve(picked);
-    // A new plan takes the place of any other: one still being read stops, one waiting is let go.
-    this.cancelImport();
+    // A new plan takes the place of any other: one still being read stops, one waiting is let go
+    // (an import being written goes on).
+    this.letGo();
     const controller = new AbortController();
     const { signal } = controller;
     this.reading = controller;
@@ -197,18 +198,25 @@ export class Publishing {
   }
 
   /**
-   * Stops the bundle being read (its `import.plan` answers null, as if nothing had been chosen)
-   * and lets go of a plan waiting to be applied. An import already being written is not stopped:
-   * it is all-or-nothing and finishes, or is rolled back, on its own.
+   * Stops the bundle being read (its `import.plan` answers null, as if nothing had been chosen),
+   * lets go of a plan waiting to be applied, and stops an import being written: everything it
+   * wrote is taken back (its `import.apply` fails with nothing changed) and its plan stays, to be
+   * applied again.
    */
   cancelImport(): { cancelled: boolean } {
+    const writing = this.applying !== null && !this.applying.signal.aborted;
+    this.applying?.abort(new ServiceError('CONFLICT', 'the import was stopped'));
+    return { cancelled: this.letGo() || writing };
+  }
+
+  /** Stops a bundle being read and lets go of a plan waiting (not one being applied); true when there was either. */
+  private letGo(): boolean {
     const reading = this.reading !== null && !this.reading.signal.aborted;
     this.reading?.abort(new ServiceError('CONFLICT', 'The import was cancelled.'));
     this.reading = null;
-    // The plan being applied is not let go: the import goes on (and a failed one may be applied again).
-    const waiting = this.pending !== null && !this.applying;
+    const waiting = this.pending !== null && this.applying === null;
     if (waiting) this.pending = null;
-    return { cancelled: reading || waiting };
+    return reading || waiting;
   }
 
   async apply(store: WorkspaceStore, planId: string, choices: Record<string, ImportChoiceInput>): Promise<ImportApplyOutput> {
@@ -217,12 +225,22 @@ export class Publishing {
       throw new ServiceError('NOT_FOUND', 'That import is no longer waiting: choose what to import again.');
     }
     if (this.applying) throw new ServiceError('IN_USE', 'An import is already being written: wait for it to finish.');
-    const progress = this.importProgress('writing');
-    this.applying = true;
-    const result = await applyImport(store, pending.contents, pending.plan, choices, { by: currentUser(), now: this.now(), onProgress: progress.report }).finally(() => {
+    const controller = new AbortController();
+    const progress = this.importProgress('writing', controller.signal);
+    this.applying = controller;
+    let result: ImportResult;
+    try {
+      result = await applyImport(store, pending.contents, pending.plan, choices, { by: currentUser(), now: this.now(), onProgress: progress.report, signal: controller.signal });
+    } catch (error) {
+      // Stopped: said as such (a rollback that failed keeps its own words: check the workspace).
+      if (controller.signal.aborted && error instanceof ServiceError && /nothing was changed/.test(error.message)) {
+        throw new ServiceError('CONFLICT', 'The import was stopped and taken back: nothing was changed.');
+      }
+      throw error;
+    } finally {
       progress.end();
-      this.applying = false;
-    });
+      this.applying = null;
+    }
     // Used up (unless another plan took its place meanwhile).
     if (this.pending === pending) this.pending = null;
     return { written: result.written, skipped: result.skipped, report: [...pending.plan.report] };

@@ -48,12 +48,16 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const [decisions, setDecisions] = useState<Record<string, ItemDecision>>({});
   const [error, setError] = useState<string | null>(null);
-  /** Said after the writer stopped a reading. */
-  const [stopped, setStopped] = useState(false);
+  /** Said after the writer stopped a reading or an import being written. */
+  const [notice, setNotice] = useState<string | null>(null);
+  /** Stop pressed while the import is written, until the apply answers. */
+  const [stoppingWrite, setStoppingWrite] = useState(false);
   const mounted = useRef(true);
   const chooseButton = useRef<HTMLButtonElement | null>(null);
   /** Set by Stop reading until the reading's answer is in: a plan that arrives anyway is dropped (main let go of it). */
   const stopRequested = useRef(false);
+  /** Set by Stop and take back until the apply answers: its failure is then the stop, not an error. */
+  const stopWriteRequested = useRef(false);
   /** The phase as of the last render, for the unmount below. */
   const phaseNow = useRef(phase);
   phaseNow.current = phase;
@@ -78,7 +82,7 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
 
   const choose = async (source: ImportSourceKind) => {
     setError(null);
-    setStopped(false);
+    setNotice(null);
     stopRequested.current = false;
     if (!(await flushAll())) {
       setError('Some changes are not saved yet: see the save status, then import again.');
@@ -111,6 +115,7 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
       return;
     }
     setError(null);
+    setNotice(null);
     if (!(await flushAll())) {
       setError('Some changes are not saved yet: see the save status, then apply again.');
       return;
@@ -122,7 +127,12 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
       setPhase({ kind: 'report', plan, result });
     } catch (caught) {
       setPhase({ kind: 'plan', plan, merging: null });
-      setError(`Nothing was imported. ${errorText(caught)}`);
+      // Stopped by the writer: said as a notice; the plan is still there to apply again.
+      if (stopWriteRequested.current) setNotice('Import stopped and taken back: nothing was changed. Apply it again when you are ready.');
+      else setError(`Nothing was imported. ${errorText(caught)}`);
+    } finally {
+      stopWriteRequested.current = false;
+      setStoppingWrite(false);
     }
   };
 
@@ -131,16 +141,23 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
 
   const stopReading = () => {
     stopRequested.current = true;
-    setStopped(true);
+    setNotice('Reading stopped. Nothing was imported.');
+    cancelImport();
+  };
+
+  /** Stops the import being written: main takes back everything it wrote (which takes a moment for a large one). */
+  const stopWriting = () => {
+    stopWriteRequested.current = true;
+    setStoppingWrite(true);
     cancelImport();
   };
 
   // Back to choosing after a stopped reading: the focus (on the Stop button, now gone) goes to the first choice.
   useEffect(() => {
-    if (phase.kind === 'choose' && stopped) chooseButton.current?.focus();
-  }, [phase.kind, stopped]);
+    if (phase.kind === 'choose' && notice !== null) chooseButton.current?.focus();
+  }, [phase.kind, notice]);
 
-  /** Leaves the dialog; an import being written cannot be stopped, so the dialog stays until it ends. */
+  /** Leaves the dialog; an import being written is stopped with its own button, so the dialog stays until it ends. */
   const close = () => {
     if (phase.kind === 'applying') return;
     mounted.current = false;
@@ -176,7 +193,7 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
               </button>
             </div>
           )}
-          {phase.kind === 'choose' && stopped && <p role="status">Reading stopped. Nothing was imported.</p>}
+
         </div>
       )}
 
@@ -212,7 +229,18 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
           );
         })()}
 
-      {phase.kind === 'applying' && <ImportProgressView label="Importing" counts={phase.counts} verb="written" />}
+      {phase.kind === 'applying' && (
+        <>
+          <ImportProgressView label={stoppingWrite ? 'Stopping, taking back what was written' : 'Importing'} counts={stoppingWrite ? null : phase.counts} verb="written" />
+          <div>
+            <button type="button" className="button" onClick={stopWriting} disabled={stoppingWrite}>
+              Stop and take back
+            </button>
+          </div>
+        </>
+      )}
+
+      {notice && (phase.kind === 'choose' || phase.kind === 'plan') && <p role="status">{notice}</p>}
 
       {phase.kind === 'report' && <ImportReport result={phase.result} />}
 

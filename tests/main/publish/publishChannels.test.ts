@@ -4,6 +4,7 @@
  * input refused in words with the workspace byte-identical, and a preview that is the export.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -266,29 +267,35 @@ describe('import.cancel', () => {
     expect(plan.items.filter((i) => i.kind === 'comparison')).toHaveLength(12);
   });
 
-  it('does not stop an import being written: the cancel answers false and the import is written whole', async () => {
+  it('stops an import being written and takes back all it wrote; the plan stays, to be applied again', async () => {
     const writer = await rig();
     writer.answers.exportTo = join(await tempDir(), 'bundle.zip');
     const bundle = value<{ path: string }>(await writer.call('export.run', { selection: 'all', format: 'zip' })).path;
+    // Held before the first batch of articles, once the people are written (and snapshotted).
     let reached: () => void = () => undefined;
     const atWriting = new Promise<void>((go) => (reached = go));
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((go) => (release = go));
+    let hold = true;
     const importPace = async (step: 'reading' | 'writing', done: number) => {
-      if (step !== 'writing' || done !== 0) return;
+      if (step !== 'writing' || done !== 0 || !hold) return;
       reached();
-      await held;
+      await new Promise<void>(() => undefined);
     };
     const editor = await rig({ seed: false, extra: { importPace } });
     editor.answers.importFrom = bundle;
+    const before = await tree(editor.dir);
     const plan = value<ImportPlanView>(await editor.call('import.plan', { source: 'file' }));
     const applying = editor.call('import.apply', { planId: plan.planId, choices: {} });
     await atWriting;
-    expect(value(await editor.call('import.cancel', {}))).toEqual({ cancelled: false });
+    expect(readdirSync(join(editor.dir, 'people')).length).toBeGreaterThan(0);
     // A second apply of the same plan meanwhile is refused in words.
     expect(await editor.call('import.apply', { planId: plan.planId, choices: {} })).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
-    release();
-    expect(value<{ written: unknown[] }>(await applying).written).toHaveLength(3);
+    expect(value(await editor.call('import.cancel', {}))).toEqual({ cancelled: true });
+    expect(await applying).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'The import was stopped and taken back: nothing was changed.' } });
+    expect(await tree(editor.dir)).toEqual(before);
+    expect(editor.services.store.listPeople()).toEqual([]);
+    // Applied again, whole.
+    hold = false;
+    expect(value<{ written: unknown[] }>(await editor.call('import.apply', { planId: plan.planId, choices: {} })).written).toHaveLength(3);
     expect(editor.services.store.listComparisons()).toHaveLength(1);
   });
 
