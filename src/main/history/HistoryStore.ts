@@ -313,12 +313,15 @@ export class HistoryStore {
     return { path, created: true, createdFolder };
   }
 
-  /** Takes back snapshots written by a failed import (newest first). */
+  /**
+   * Takes back snapshots written by a failed import: the files, then the folders it made (which
+   * hold nothing else), SNAPSHOT_CONCURRENCY at a time.
+   */
   async undo(writes: readonly SnapshotWrite[]): Promise<void> {
-    for (const w of [...writes].reverse()) {
-      if (w.created) await this.fs.unlink(w.path).catch(() => undefined);
-      if (w.createdFolder) await this.fs.rm(w.createdFolder).catch(() => undefined);
-    }
+    const files = writes.filter((w) => w.created).map((w) => w.path);
+    await pooled(files.length, SNAPSHOT_CONCURRENCY, (i) => this.fs.unlink(files[i] as string).catch(() => undefined));
+    const folders = writes.map((w) => w.createdFolder).filter((f): f is string => f !== null);
+    await pooled(folders.length, SNAPSHOT_CONCURRENCY, (i) => this.fs.rm(folders[i] as string).catch(() => undefined));
   }
 
   /**
