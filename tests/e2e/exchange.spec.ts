@@ -280,12 +280,14 @@ test('an import shows how far it has got, reading the bundle (which can be stopp
     await page.getByRole('button', { name: 'Import…' }).click();
     await dialog.getByRole('button', { name: 'Choose bundle or Markdown file…' }).click();
     await app.importGates.reading.reached();
+    const cancels = () => app.pageCalls.filter((c) => c.channel === 'import.cancel');
+    const cancelsBefore = cancels().length;
     await app.emitToPage('menu.command', { command: 'export' });
     await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
     await expect(dialog).toHaveCount(0);
-    // The dialog's cancel goes out as it is removed; a moment for it to arrive, then nothing is left to cancel.
-    await page.waitForTimeout(250);
-    expect(await app.dispatch('import.cancel', {})).toEqual({ ok: true, value: { cancelled: false } });
+    // The dialog's cancel went out as it was removed, and stopped the reading.
+    await expect.poll(() => cancels().slice(cancelsBefore).filter((c) => c.result).length).toBe(1);
+    expect(cancels().at(-1)?.result).toEqual({ ok: true, value: { cancelled: true } });
     app.importGates.reading.release();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog', { name: 'Export' })).toHaveCount(0);

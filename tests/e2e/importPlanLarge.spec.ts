@@ -67,6 +67,7 @@ test('a plan of 150 articles shows a screenful of rows, keeps the focused choice
     await page.screenshot({ path: 'test-results/screenshots/import-report-large.png' });
     await dialog.getByRole('button', { name: `Show the other ${ARTICLES - 101}` }).click();
     await expect(written).toHaveCount(ARTICLES - 1);
+    await expect(dialog.getByRole('list', { name: 'Imported' })).toBeFocused();
     await expect(dialog.getByRole('button', { name: /^Show the other/ })).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Done' }).click();
     const titles = await Promise.all(

@@ -25,7 +25,8 @@ Options:
   -h, --help     show this help (or 'versus-desk <command> --help')
   -v, --version  print the version
 
-Exit codes: 0 success, 1 checks failed, 2 bad usage or input (reason on stderr).
+Exit codes: 0 success, 1 checks failed, 2 bad usage or input (reason on stderr),
+130 an import stopped with Ctrl+C.
 `;
 }
 

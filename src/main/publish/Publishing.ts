@@ -203,9 +203,11 @@ export class Publishing {
    * wrote is taken back (its `import.apply` fails with nothing changed) and its plan stays, to be
    * applied again.
    */
-  cancelImport(): { cancelled: boolean } {
+  cancelImport(opts: { writing?: boolean } = {}): { cancelled: boolean } {
     const writing = this.applying !== null && !this.applying.signal.aborted;
     this.applying?.abort(new ServiceError('CONFLICT', 'the import was stopped'));
+    // Only the import being written (its Stop button): a plan whose apply just failed is kept.
+    if (opts.writing) return { cancelled: writing };
     return { cancelled: this.letGo() || writing };
   }
 
@@ -233,8 +235,8 @@ export class Publishing {
       result = await applyImport(store, pending.contents, pending.plan, choices, { by: currentUser(), now: this.now(), onProgress: progress.report, signal: controller.signal });
     } catch (error) {
       // Stopped: said as such (a rollback that failed keeps its own words: check the workspace).
-      if (controller.signal.aborted && error instanceof ServiceError && /nothing was changed/.test(error.message)) {
-        throw new ServiceError('CONFLICT', 'The import was stopped and taken back: nothing was changed.');
+      if (controller.signal.aborted && error instanceof ServiceError && (error.details as { undone?: unknown } | undefined)?.undone === true) {
+        throw new ServiceError('CONFLICT', 'The import was stopped and taken back: nothing was changed.', { stopped: true });
       }
       throw error;
     } finally {

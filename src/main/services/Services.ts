@@ -190,7 +190,7 @@ export class Services {
     'export.cancel': async () => this.publishing.cancelExport(),
     'import.plan': ({ source }) => this.publishing.plan(this.current, source),
     'import.apply': ({ planId, choices }) => this.publishing.apply(this.current, planId, choices),
-    'import.cancel': async () => this.publishing.cancelImport(),
+    'import.cancel': async ({ writing }) => this.publishing.cancelImport({ writing }),
     'comparisons.preview': ({ id }) => this.publishing.preview(this.current, id),
     'journal.write': ({ doc, stamp }) => this.current.journal.write(doc, stamp),
     'journal.clear': ({ id, stamp }) => this.current.journal.clear(id, stamp),

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { gapsBefore, useKeepFocusedRow } from '../list/keepFocusedRow';
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportApplyOutput, ImportPlanView, ImportSourceKind } from '../../shared/api/publishContract';
-import { call, errorText, onEvent } from '../api/client';
+import { call, ClientError, errorText, onEvent } from '../api/client';
 import { Dialog } from '../app/Dialog';
 import {
   ACTION_WORDS,
@@ -56,8 +56,6 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
   const chooseButton = useRef<HTMLButtonElement | null>(null);
   /** Set by Stop reading until the reading's answer is in: a plan that arrives anyway is dropped (main let go of it). */
   const stopRequested = useRef(false);
-  /** Set by Stop and take back until the apply answers: its failure is then the stop, not an error. */
-  const stopWriteRequested = useRef(false);
   /** The phase as of the last render, for the unmount below. */
   const phaseNow = useRef(phase);
   phaseNow.current = phase;
@@ -127,11 +125,12 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
       setPhase({ kind: 'report', plan, result });
     } catch (caught) {
       setPhase({ kind: 'plan', plan, merging: null });
-      // Stopped by the writer: said as a notice; the plan is still there to apply again.
-      if (stopWriteRequested.current) setNotice('Import stopped and taken back: nothing was changed. Apply it again when you are ready.');
-      else setError(`Nothing was imported. ${errorText(caught)}`);
+      // Stopped by the writer, and all taken back (main says so): a notice; the plan is there to apply again.
+      // Anything else, a rollback that failed included, is said as the error it is.
+      if (caught instanceof ClientError && (caught.details as { stopped?: unknown } | undefined)?.stopped === true) {
+        setNotice('Import stopped and taken back: nothing was changed. Apply it again when you are ready.');
+      } else setError(`Nothing was imported. ${errorText(caught)}`);
     } finally {
-      stopWriteRequested.current = false;
       setStoppingWrite(false);
     }
   };
@@ -147,9 +146,8 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
 
   /** Stops the import being written: main takes back everything it wrote (which takes a moment for a large one). */
   const stopWriting = () => {
-    stopWriteRequested.current = true;
     setStoppingWrite(true);
-    cancelImport();
+    void call('import.cancel', { writing: true }).catch(() => undefined);
   };
 
   // Back to choosing after a stopped reading: the focus (on the Stop button, now gone) goes to the first choice.
@@ -260,6 +258,7 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
             className="button"
             onClick={() => {
               cancelImport();
+              setNotice(null);
               setPhase({ kind: 'choose' });
             }}
           >
@@ -474,6 +473,11 @@ const REPORT_FIRST = 100;
 
 function ImportReport({ result }: { result: ImportApplyOutput }) {
   const [all, setAll] = useState(false);
+  const list = useRef<HTMLUListElement | null>(null);
+  // The button that showed the rest is gone: the focus goes to the list, where they are.
+  useEffect(() => {
+    if (all) list.current?.focus();
+  }, [all]);
   const written = result.written;
   const shown = all ? written : written.slice(0, REPORT_FIRST);
   const byOutcome = (['created', 'updated', 'copied'] as const)
@@ -488,7 +492,7 @@ function ImportReport({ result }: { result: ImportApplyOutput }) {
       </p>
       {written.length > 0 && (
         // Focusable, so the keyboard can scroll it.
-        <ul className="import-written" aria-label="Imported" tabIndex={0}>
+        <ul className="import-written" aria-label="Imported" tabIndex={0} ref={list}>
           {shown.map((w) => (
             <li key={`${w.kind}:${w.id}`}>
               {OUTCOME_WORDS[w.outcome]} {w.kind === 'comparison' ? 'article' : 'person'} “{w.title}”{w.slug ? ` (${w.slug})` : ''}

@@ -120,8 +120,11 @@ export const contract = {
   'import.plan': { input: z.strictObject({ source: importSourceKindSchema }), output: importPlanOutputSchema },
   /** Applies the planned import all-or-nothing with a choice per item (theirs, mine, both, or per part). */
   'import.apply': { input: importApplyInputSchema, output: importApplyOutputSchema },
-  /** Stops a bundle being read (its `import.plan` answers null), lets go of a plan not applied, or stops an import being written and takes back all it wrote (the plan stays). */
-  'import.cancel': { input: empty, output: z.strictObject({ cancelled: z.boolean() }) },
+  /**
+   * Stops a bundle being read (its `import.plan` answers null), lets go of a plan not applied, and
+   * stops an import being written, taking back all it wrote (its plan stays); `writing: true`: only the last.
+   */
+  'import.cancel': { input: z.strictObject({ writing: z.literal(true).optional() }), output: z.strictObject({ cancelled: z.boolean() }) },
   /** The stored article rendered as it will publish: HTML and its exported Markdown. */
   'comparisons.preview': { input: z.strictObject({ id: idSchema }), output: previewOutputSchema },
   ...journalContract,

@@ -73,6 +73,8 @@ export class AppHarness {
   readonly importGates = { reading: new ExportGate(), writing: new ExportGate() };
   /** Every event main emitted, in order. */
   readonly emitted: EmittedEvent[] = [];
+  /** Every call a page made, in order, with main's answer once it has one. */
+  readonly pageCalls: Array<{ channel: string; result?: ApiResult<unknown> }> = [];
   private side: MainSide | undefined;
   private readonly wired = new Set<Page>();
   private flushWaiters: Array<() => void> = [];
@@ -131,9 +133,12 @@ export class AppHarness {
     if (this.wired.has(page)) return;
     this.wired.add(page);
     page.once('close', () => this.wired.delete(page));
-    await page.exposeFunction('__vdInvoke', (channel: string, input: unknown) => {
+    await page.exposeFunction('__vdInvoke', async (channel: string, input: unknown) => {
       if (!this.side) return { ok: false, error: { code: 'INTERNAL', message: 'The app is restarting' } };
-      return this.side.dispatch(channel, input, { url: page.url() });
+      const call: { channel: string; result?: ApiResult<unknown> } = { channel };
+      this.pageCalls.push(call);
+      call.result = await this.side.dispatch(channel, input, { url: page.url() });
+      return call.result;
     });
     await page.addInitScript(installBridge, { global: BRIDGE_GLOBAL, channels: [...CHANNELS], events: [...EVENTS] });
   }

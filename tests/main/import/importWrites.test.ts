@@ -290,6 +290,35 @@ describe('an import in many pipelined batches', () => {
     expect(updated.written.map((w) => w.outcome)).toEqual(Array.from({ length: ARTICLES }, () => 'updated'));
   });
 
+  it('stops before the next batch once its signal is aborted, and takes back the batches written', async () => {
+    const bundle = await bundleOf(ARTICLES);
+    let created = 0;
+    const fs: FsLayer = {
+      ...nodeFs,
+      link: async (from, to) => {
+        if (/comparisons[\\/][0-9A-Z]{26}\.json$/.test(to)) created++;
+        return (nodeFs.link as NonNullable<FsLayer['link']>)(from, to);
+      },
+    };
+    const into = await openStore({ fs, seed: true });
+    await into.flushIndex();
+    const before = await treeHash(into.path);
+    const stop = new AbortController();
+    const contents = await readBundle(bundle);
+    const history = HistoryStore.forStore(into);
+    const plan = await planImport(into, contents, history);
+    // Aborted once the third batch (articles 16-23) is written: the fourth is never written.
+    const onProgress = (done: number) => void (done === 2 * BATCH && stop.abort(new Error('stopped here')));
+    await expect(applyImport(into, contents, plan, {}, { by: 'tester', now: NOW, history, articleBatch: BATCH, onProgress, signal: stop.signal })).rejects.toMatchObject({
+      code: 'IO',
+      message: /nothing was changed: stopped here/,
+      details: { undone: true },
+    });
+    expect(created).toBe(3 * BATCH);
+    expect(await treeHash(into.path)).toBe(before);
+    expect(into.listComparisons().map((s) => s.slug)).toEqual(['social-media-vs-social-networking']);
+  });
+
   it('updates a batch of articles where a process may have only 96 files open: their old texts are read a few at a time', async () => {
     const { first, second } = await twoRevisions(120);
     const limited = openReadLimit(96);

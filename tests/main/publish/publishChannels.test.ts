@@ -289,8 +289,11 @@ describe('import.cancel', () => {
     expect(readdirSync(join(editor.dir, 'people')).length).toBeGreaterThan(0);
     // A second apply of the same plan meanwhile is refused in words.
     expect(await editor.call('import.apply', { planId: plan.planId, choices: {} })).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
-    expect(value(await editor.call('import.cancel', {}))).toEqual({ cancelled: true });
-    expect(await applying).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'The import was stopped and taken back: nothing was changed.' } });
+    // The dialog's Stop: only the import being written.
+    expect(value(await editor.call('import.cancel', { writing: true }))).toEqual({ cancelled: true });
+    expect(await applying).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'The import was stopped and taken back: nothing was changed.', details: { stopped: true } } });
+    // With nothing being written, that Stop changes nothing: the plan is still waiting.
+    expect(value(await editor.call('import.cancel', { writing: true }))).toEqual({ cancelled: false });
     expect(await tree(editor.dir)).toEqual(before);
     expect(editor.services.store.listPeople()).toEqual([]);
     // Applied again, whole.

@@ -382,13 +382,17 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     // snapshots: the rollback waits for them, or it would miss what they write.
     await snapshotting.catch(() => undefined);
     const rollbackErrors: unknown[] = [];
-    // Each record written once, so each file is put back on its own, ROLLBACK_CONCURRENCY at a time
-    // (one at a time, taking back 8,700 articles took 15.7 s: a stop would take longer than the writing).
-    const back = [...originals].reverse();
-    await pooled(back.length, ROLLBACK_CONCURRENCY, async (i) => {
-      const o = back[i] as (typeof back)[number];
-      await writer.restoreRecordFile(o.kind, o.id, o.text, o.written).catch((e: unknown) => rollbackErrors.push(e));
-    });
+    // Each record is written once, so each file is put back on its own, ROLLBACK_CONCURRENCY at a
+    // time (one at a time, taking back 8,700 articles took 15.7 s: longer than writing them). The
+    // articles before the people, as written in reverse: at no moment does an article that stays
+    // name a person already taken back.
+    const putBack = async (back: typeof originals) =>
+      pooled(back.length, ROLLBACK_CONCURRENCY, async (i) => {
+        const o = back[i] as (typeof back)[number];
+        await writer.restoreRecordFile(o.kind, o.id, o.text, o.written).catch((e: unknown) => rollbackErrors.push(e));
+      });
+    await putBack(originals.filter((o) => o.kind === 'comparison'));
+    await putBack(originals.filter((o) => o.kind === 'person'));
     await history.undo(snapshots).catch((e: unknown) => rollbackErrors.push(e));
     // Whose file stopped it: their record is what the workspace holds now.
     const clash = clashOf(error, writes);
@@ -400,7 +404,8 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     }
     // A file another program created meanwhile is a conflict, not a failing disk: planning again shows it.
     const code = error instanceof ServiceError && error.code === 'CONFLICT' ? 'CONFLICT' : 'IO';
-    throw new ServiceError(code, `The import failed and nothing was changed: ${reason}${code === 'CONFLICT' ? '. Plan the import again.' : ''}`, { reason });
+    // `undone`: everything written was taken back (a caller that stopped the import says so in its own words).
+    throw new ServiceError(code, `The import failed and nothing was changed: ${reason}${code === 'CONFLICT' ? '. Plan the import again.' : ''}`, { reason, undone: true });
   }
   return {
     written: writes.map((w) => ({

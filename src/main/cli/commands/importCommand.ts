@@ -52,19 +52,21 @@ Options:
     // Ctrl+C stops the reading, or takes back the bundle being written: never half an import.
     const interrupt = new AbortController();
     const { signal } = interrupt;
-    const stopListening = io.onInterrupt?.(() => {
-      io.err('\nStopping… (Ctrl+C again quits at once)\n');
+    const stop = () => {
+      if (interrupt.signal.aborted) return;
+      io.err('\nStopping… (Ctrl+C again quits at once, which can leave an import being taken back partly written)\n');
       interrupt.abort(new Error('interrupted (Ctrl+C)'));
-    });
+    };
+    const stopListening = io.onInterrupt?.(stop);
     /** The bundle being written, once one is. */
     const state: { writing: string | null } = { writing: null };
     try {
-      return await withWorkspace(workspace as string, (store) => importInto(store, sources as string[], { policy, dryRun, io, signal, state }));
+      return await withWorkspace(workspace as string, (store) => importInto(store, sources as string[], { policy, dryRun, io, signal, stop, state }));
     } catch (error) {
       if (!signal.aborted) throw error;
-      if (state.writing === null) throw new CliError('Interrupted while reading: nothing was written.', EXIT_INTERRUPTED);
+      if (state.writing === null) throw new CliError('Interrupted before writing: nothing more was written.', EXIT_INTERRUPTED);
       // An import that could not be fully taken back says so in its own words (check the workspace).
-      if (error instanceof ServiceError && !/nothing was changed/.test(error.message)) throw error;
+      if (!(error instanceof ServiceError && (error.details as { undone?: unknown } | undefined)?.undone === true)) throw error;
       throw new CliError(`Interrupted: ${basename(state.writing)} was taken back whole; nothing of it was written.`, EXIT_INTERRUPTED);
     } finally {
       stopListening?.();
@@ -75,9 +77,9 @@ Options:
 async function importInto(
   store: WorkspaceStore,
   sources: string[],
-  opts: { policy: ConflictPolicy; dryRun: boolean; io: CliIo; signal: AbortSignal; state: { writing: string | null } },
+  opts: { policy: ConflictPolicy; dryRun: boolean; io: CliIo; signal: AbortSignal; stop: () => void; state: { writing: string | null } },
 ): Promise<number> {
-  const { policy, dryRun, io, signal, state } = opts;
+  const { policy, dryRun, io, signal, stop, state } = opts;
   const history = HistoryStore.forStore(store);
   // Read and plan every source before writing anything, so a bad bundle or an unanswerable
   // conflict stops the whole run with the workspace untouched.
@@ -94,8 +96,10 @@ async function importInto(
       progress.done();
     }
   }
+  signal.throwIfAborted();
   const plans: ImportPlan[] = [];
   for (const contents of read) plans.push(await planImport(store, contents, history));
+  signal.throwIfAborted();
   for (const plan of plans) io.out(describePlan(plan));
   if (dryRun) {
     io.out('Dry run: nothing was written.\n');
@@ -110,10 +114,11 @@ async function importInto(
   for (const contents of read) {
     // Plan again: an earlier bundle in this run may have changed what this one meets.
     const plan = await planImport(store, contents, history);
-    const choices = await chooseForConflicts(plan, policy, io);
+    const choices = await chooseForConflicts(plan, policy, io, signal, stop);
     const progress = progressReporter(io, `Importing ${basename(contents.source)}`);
     state.writing = contents.source;
     const result = await applyImport(store, contents, plan, choices, { by: importer(), now: io.now(), history, signal, onProgress: (done, total) => progress.update(done, total) }).finally(() => progress.done());
+    state.writing = null;
     io.out(`Imported ${contents.source}: ${result.written.length} written, ${result.skipped} kept as they were.\n`);
   }
   return EXIT_OK;
@@ -143,7 +148,7 @@ function partWords(item: ImportPlanItem): string {
   return text ? ` — ${text}` : '';
 }
 
-async function chooseForConflicts(plan: ImportPlan, policy: ConflictPolicy, io: CliIo): Promise<Record<string, ImportChoice>> {
+async function chooseForConflicts(plan: ImportPlan, policy: ConflictPolicy, io: CliIo, signal: AbortSignal, stop: () => void): Promise<Record<string, ImportChoice>> {
   const choices: Record<string, ImportChoice> = {};
   const conflicts = plan.items.filter((i) => i.action === 'conflicting');
   if (conflicts.length === 0) return choices;
@@ -152,11 +157,13 @@ async function chooseForConflicts(plan: ImportPlan, policy: ConflictPolicy, io: 
     return choices;
   }
   const rl = createInterface({ input: process.stdin, output: process.stderr });
+  // On a terminal readline takes Ctrl+C itself (the process never sees SIGINT): it stops the run the same way.
+  rl.on('SIGINT', stop);
   try {
     for (const item of conflicts) {
       io.err(`${item.kind === 'comparison' ? 'Article' : 'Person'} ${item.slug ?? item.title}${partWords(item)}\n`);
       for (;;) {
-        const answer = (await rl.question('Take [t]heirs, keep [m]ine, or keep [b]oth? ')).trim().toLowerCase();
+        const answer = (await rl.question('Take [t]heirs, keep [m]ine, or keep [b]oth? ', { signal })).trim().toLowerCase();
         const picked = ({ t: 'theirs', theirs: 'theirs', m: 'mine', mine: 'mine', b: 'both', both: 'both' } as const)[answer as 't'];
         if (picked) {
           choices[item.id] = picked;
