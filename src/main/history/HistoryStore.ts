@@ -292,10 +292,9 @@ export class HistoryStore {
       (s) => s.isDirectory(),
       () => false,
     );
-    if (!folderExists) {
-      await this.fs.mkdir(folder);
-      createdFolder = folder;
-    }
+    // Made here only when this call made it: another writer (an export's snapshot) may have made
+    // it since it was looked for, and a rollback must not remove that writer's snapshots with it.
+    if (!folderExists && (await this.fs.mkdir(folder)) !== false) createdFolder = folder;
     try {
       const handle = await this.fs.open(path, 'wx');
       try {

@@ -32,7 +32,8 @@ export interface FsLayer {
   readFile(path: string): Promise<string>;
   readdir(path: string): Promise<string[]>;
   stat(path: string): Promise<StatLike>;
-  mkdir(path: string): Promise<void>;
+  /** Makes a folder (and its parents); `false` when it was there already (a layer may answer nothing). */
+  mkdir(path: string): Promise<boolean | void>;
   unlink(path: string): Promise<void>;
   rm(path: string): Promise<void>;
 }
@@ -45,9 +46,8 @@ export const nodeFs: FsLayer = {
   readFile: (path) => fsp.readFile(path, 'utf8'),
   readdir: (path) => fsp.readdir(path),
   stat: (path) => fsp.stat(path),
-  mkdir: async (path) => {
-    await fsp.mkdir(path, { recursive: true });
-  },
+  // Node answers the first folder it made, or undefined when there was nothing to make.
+  mkdir: async (path) => (await fsp.mkdir(path, { recursive: true })) !== undefined,
   unlink: (path) => fsp.unlink(path),
   rm: (path) => fsp.rm(path, { recursive: true, force: true }),
 };

@@ -1,5 +1,8 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HistoryStore } from '../../../src/main/history/HistoryStore';
+import { HistoryStore, type SnapshotWrite } from '../../../src/main/history/HistoryStore';
+import { nodeFs, type FsLayer } from '../../../src/main/store/fsLayer';
 import { seedRecords } from '../export/exportTestKit';
 import { openReadLimit, tempDir } from '../storeTestKit';
 
@@ -20,5 +23,41 @@ describe('listing a long history', () => {
     // The common base, which walks the same listing, finds the oldest one too.
     const base = await new HistoryStore(dir, openReadLimit(64).fs).commonBase(comparison.id, [entries[0]?.contentHash as string]);
     expect(base?.revision).toBe(1);
+  });
+});
+
+describe('taking back an import\'s snapshots', () => {
+  it('leaves a record\'s folder another writer made meanwhile, with that writer\'s snapshot in it', async () => {
+    const dir = await tempDir();
+    const { comparison } = seedRecords();
+    const folder = join(dir, 'history', comparison.id);
+    // Between the import's look for the folder and its mkdir, another writer makes the folder and writes a snapshot there.
+    const fs: FsLayer = {
+      ...nodeFs,
+      mkdir: async (path) => {
+        if (path === folder) {
+          await nodeFs.mkdir(path);
+          await writeFile(join(path, '1.json'), '{"theirs":true}\n');
+        }
+        return nodeFs.mkdir(path);
+      },
+    };
+    const history = new HistoryStore(dir, fs);
+    const writes: SnapshotWrite[] = [];
+    await history.snapshotMany([{ kind: 'comparison', record: { ...comparison, revision: 2 }, reason: 'import', by: 'Ann', at: new Date(0) }], writes);
+    expect(writes).toMatchObject([{ created: true, createdFolder: null }]);
+    await history.undo(writes);
+    expect(await readdir(folder)).toEqual(['1.json']);
+  });
+
+  it('removes a folder it made itself', async () => {
+    const dir = await tempDir();
+    const { comparison } = seedRecords();
+    const history = new HistoryStore(dir);
+    const writes: SnapshotWrite[] = [];
+    await history.snapshotMany([{ kind: 'comparison', record: comparison, reason: 'import', by: 'Ann', at: new Date(0) }], writes);
+    expect(writes[0]?.createdFolder).toBe(join(dir, 'history', comparison.id));
+    await history.undo(writes);
+    expect(await readdir(join(dir, 'history'))).toEqual([]);
   });
 });
