@@ -232,26 +232,32 @@ describe('import.progress', () => {
 });
 
 describe('import.cancel', () => {
+  /** An `importPace` that holds `step` at `at` for ever while `held()`; `reached` resolves once it holds. */
+  function holdAt(step: 'reading' | 'writing', at: number) {
+    let reachedIt: () => void = () => undefined;
+    const reached = new Promise<void>((go) => (reachedIt = go));
+    const gate = { held: true, reached };
+    const importPace = async (s: 'reading' | 'writing', done: number) => {
+      if (s !== step || done !== at || !gate.held) return;
+      reachedIt();
+      await new Promise<void>(() => undefined);
+    };
+    return { gate, importPace };
+  }
+
   it('stops a bundle being read: the plan answers null, no count follows, nothing is written, and the next plan reads it whole', async () => {
     const writer = await rig({ seed: false });
     for (let i = 0; i < 12; i++) value(await writer.call('comparisons.create', { terms: [`Term ${i}`, `Other ${i}`] }));
     writer.answers.exportTo = join(await tempDir(), 'bundle.zip');
     const bundle = value<{ path: string }>(await writer.call('export.run', { selection: 'all', format: 'zip' })).path;
-    // The reading is held after the third article until this test lets it go (it never does: the cancel must not wait for it).
-    let reached: () => void = () => undefined;
-    const atThird = new Promise<void>((go) => (reached = go));
-    let hold = true;
-    const importPace = async (step: 'reading' | 'writing', done: number) => {
-      if (step !== 'reading' || done !== 3 || !hold) return;
-      reached();
-      await new Promise<void>(() => undefined);
-    };
+    // The reading is held after the third article for ever: the cancel must not wait for it.
+    const { gate, importPace } = holdAt('reading', 3);
     const sent: Array<{ step: string; done: number }> = [];
     const editor = await rig({ seed: false, extra: { importPace, emit: (event, payload) => void (event === 'import.progress' && sent.push(payload as { step: string; done: number })) } });
     editor.answers.importFrom = bundle;
     const before = await tree(editor.dir);
     const planning = editor.call('import.plan', { source: 'file' });
-    await atThird;
+    await gate.reached;
     expect(value(await editor.call('import.cancel', {}))).toEqual({ cancelled: true });
     expect(value(await planning)).toBeNull();
     const countsAtCancel = sent.length;
@@ -262,7 +268,7 @@ describe('import.cancel', () => {
     // Nothing left to cancel.
     expect(value(await editor.call('import.cancel', {}))).toEqual({ cancelled: false });
     // Choosing again reads the whole bundle.
-    hold = false;
+    gate.held = false;
     const plan = value<ImportPlanView>(await editor.call('import.plan', { source: 'file' }));
     expect(plan.items.filter((i) => i.kind === 'comparison')).toHaveLength(12);
   });
@@ -272,20 +278,13 @@ describe('import.cancel', () => {
     writer.answers.exportTo = join(await tempDir(), 'bundle.zip');
     const bundle = value<{ path: string }>(await writer.call('export.run', { selection: 'all', format: 'zip' })).path;
     // Held before the first batch of articles, once the people are written (and snapshotted).
-    let reached: () => void = () => undefined;
-    const atWriting = new Promise<void>((go) => (reached = go));
-    let hold = true;
-    const importPace = async (step: 'reading' | 'writing', done: number) => {
-      if (step !== 'writing' || done !== 0 || !hold) return;
-      reached();
-      await new Promise<void>(() => undefined);
-    };
+    const { gate, importPace } = holdAt('writing', 0);
     const editor = await rig({ seed: false, extra: { importPace } });
     editor.answers.importFrom = bundle;
     const before = await tree(editor.dir);
     const plan = value<ImportPlanView>(await editor.call('import.plan', { source: 'file' }));
     const applying = editor.call('import.apply', { planId: plan.planId, choices: {} });
-    await atWriting;
+    await gate.reached;
     expect(readdirSync(join(editor.dir, 'people')).length).toBeGreaterThan(0);
     // A second apply of the same plan meanwhile is refused in words.
     expect(await editor.call('import.apply', { planId: plan.planId, choices: {} })).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
@@ -297,7 +296,7 @@ describe('import.cancel', () => {
     expect(await tree(editor.dir)).toEqual(before);
     expect(editor.services.store.listPeople()).toEqual([]);
     // Applied again, whole.
-    hold = false;
+    gate.held = false;
     expect(value<{ written: unknown[] }>(await editor.call('import.apply', { planId: plan.planId, choices: {} })).written).toHaveLength(3);
     expect(editor.services.store.listComparisons()).toHaveLength(1);
   });
