@@ -73,9 +73,9 @@ interface PendingImport {
 /**
  * The app's export, import and preview over the open workspace. One export runs at a time and
  * can be cancelled (nothing of it stays on disk); an import is read and planned first, held
- * here under a plan id, and applied all-or-nothing with the user's choices. Reading a bundle can
- * be cancelled, and a plan not applied is let go (cancelImport): a 10,000-article plan holds
- * every article read.
+ * here under a plan id, and applied all-or-nothing with the user's choices. cancelImport stops a
+ * reading, lets go of a plan not applied (a 10,000-article plan holds every article read), and
+ * stops an import being written, taking back all it wrote.
  */
 export class Publishing {
   private running: AbortController | null = null;

@@ -155,11 +155,13 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
     if (phase.kind === 'choose' && notice !== null) chooseButton.current?.focus();
   }, [phase.kind, notice]);
 
-  /** Leaves the dialog; an import being written is stopped with its own button, so the dialog stays until it ends. */
+  /**
+   * Leaves the dialog (a reading stops, a plan is let go: see the unmount above); an import being
+   * written is stopped with its own button, so the dialog stays until it ends.
+   */
   const close = () => {
     if (phase.kind === 'applying') return;
     mounted.current = false;
-    if (phase.kind === 'reading' || phase.kind === 'plan') cancelImport();
     onClose();
   };
 
