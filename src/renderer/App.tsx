@@ -45,9 +45,10 @@ export function App() {
   }, []);
 
   const openComparison = useCallback(
-    async (id: string) => {
+    /** `keepView`: open it without leaving the view the writer is in (the start-up's own open). */
+    async (id: string, { keepView = false }: { keepView?: boolean } = {}) => {
       if (!(await flushAll())) return;
-      setView('comparisons');
+      if (!keepView) setView('comparisons');
       setSelectedId(id);
       try {
         const doc = await call('comparisons.get', { id });
@@ -90,7 +91,8 @@ export function App() {
     preloadEditor();
     void startArticle(data.allSummaries, selectedRef.current).then(({ id, notices }) => {
       notices.forEach((notice) => live.current.data.addNotice(notice));
-      return openComparison(id);
+      // The writer may have gone to People or the Dashboard meanwhile: the article opens behind it.
+      return openComparison(id, { keepView: true });
     });
   }, [data.listLoading, data.allSummaries, openComparison]);
 

@@ -166,3 +166,19 @@ test('an editor signs off a bio in the People view; their own bio is refused in 
   expect(stored.review?.signOff?.by).toBe(editor.id);
   expect(stored.revision).toBe(author.revision + 5);
 });
+
+test('a view chosen while the app is still opening its first article stays chosen; the article opens behind it', async ({ page, app }) => {
+  // The start-up's open waits on the journal (unsaved edits to recover) until the writer has gone to People.
+  let release: () => void = () => undefined;
+  app.heldCalls.set('journal.list', new Promise<void>((go) => (release = go)));
+  await app.open();
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'People' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  release();
+  await expect.poll(() => app.pageCalls.filter((c) => c.channel === 'comparisons.get' && c.result).length).toBeGreaterThan(0);
+  // Still People: the start-up's open did not take the writer back.
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'People' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Comparisons' }).click();
+  await expectSeedOpen(page);
+});

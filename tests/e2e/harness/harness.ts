@@ -75,6 +75,8 @@ export class AppHarness {
   readonly emitted: EmittedEvent[] = [];
   /** Every call a page made, in order, with main's answer once it has one. */
   readonly pageCalls: Array<{ channel: string; result?: ApiResult<unknown> }> = [];
+  /** Page calls to these channels wait for their gate (`app.heldCalls.set('journal.list', promise)`) before main sees them. */
+  readonly heldCalls = new Map<string, Promise<void>>();
   private side: MainSide | undefined;
   private readonly wired = new Set<Page>();
   private flushWaiters: Array<() => void> = [];
@@ -137,6 +139,8 @@ export class AppHarness {
       if (!this.side) return { ok: false, error: { code: 'INTERNAL', message: 'The app is restarting' } };
       const call: { channel: string; result?: ApiResult<unknown> } = { channel };
       this.pageCalls.push(call);
+      await this.heldCalls.get(channel);
+      if (!this.side) return { ok: false, error: { code: 'INTERNAL', message: 'The app is restarting' } };
       call.result = await this.side.dispatch(channel, input, { url: page.url() });
       return call.result;
     });
