@@ -61,7 +61,7 @@ Options:
     /** The bundle being written, once one is. */
     const state: { writing: string | null } = { writing: null };
     try {
-      return await withWorkspace(workspace as string, (store) => importInto(store, sources as string[], { policy, dryRun, io, signal, stop, state }));
+      return await withWorkspace(workspace as string, (store) => importInto(store, sources, { policy, dryRun, io, signal, stop, state }));
     } catch (error) {
       if (!signal.aborted) throw error;
       if (state.writing === null) throw new CliError('Interrupted before writing: nothing more was written.', EXIT_INTERRUPTED);
@@ -85,12 +85,12 @@ async function importInto(
   // conflict stops the whole run with the workspace untouched.
   const read: BundleContents[] = [];
   for (const source of sources) {
-    const progress = progressReporter(io, `Reading ${basename(source as string)}`);
+    const progress = progressReporter(io, `Reading ${basename(source)}`);
     try {
       read.push(
-        isMarkdownFile(source as string)
-          ? await readArticleMarkdown(source as string, store, { now: io.now() })
-          : await readBundle(source as string, undefined, io.now(), { onProgress: (done, total) => progress.update(done, total), signal }),
+        isMarkdownFile(source)
+          ? await readArticleMarkdown(source, store, { now: io.now() })
+          : await readBundle(source, undefined, io.now(), { onProgress: (done, total) => progress.update(done, total), signal }),
       );
     } finally {
       progress.done();
