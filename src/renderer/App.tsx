@@ -29,6 +29,12 @@ export function App() {
   const filterRef = useRef<HTMLInputElement>(null);
   const flushers = useRef(new Map<string, Flush>());
   const autoOpened = useRef(false);
+  /**
+   * Counts the opens the writer (or the app) started, a created article included: an open whose
+   * answer comes after a newer one started is dropped, so a slow open never replaces the article
+   * the writer went on to and typed in.
+   */
+  const openSeq = useRef(0);
   // What the writer chose before the app opened an article by itself (while the list was loading).
   const selectedRef = useRef<string | null>(null);
   selectedRef.current = selectedId;
@@ -47,17 +53,20 @@ export function App() {
   const openComparison = useCallback(
     /** `keepView`: open it without leaving the view the writer is in (the start-up's own open). */
     async (id: string, { keepView = false }: { keepView?: boolean } = {}) => {
-      if (!(await flushAll())) return;
+      const seq = ++openSeq.current;
+      if (!(await flushAll()) || seq !== openSeq.current) return;
       if (!keepView) setView('comparisons');
       setSelectedId(id);
       try {
         const doc = await call('comparisons.get', { id });
         // Edits a crash or quit left unsaved come back into the editor, with a notice.
         const found = await findRecovered(doc).catch(() => null);
+        if (seq !== openSeq.current) return;
         if (found) live.current.data.addNotice(found.notice);
         setOpen({ doc, nonce: Date.now(), recovered: found?.doc ?? null });
         setAppError(null);
       } catch (error) {
+        if (seq !== openSeq.current) return;
         setOpen(null);
         setAppError(errorText(error));
       }
@@ -76,6 +85,8 @@ export function App() {
   const createComparison = async (terms: string[]) => {
     if (!(await flushAll())) throw new Error('Save the open comparison first.');
     const doc = await call('comparisons.create', { terms });
+    // The new article wins over any open still under way (the start-up's included).
+    ++openSeq.current;
     setNewOpen(false);
     data.setQuery('');
     await data.reloadAll();
@@ -91,6 +102,9 @@ export function App() {
     preloadEditor();
     void startArticle(data.allSummaries, selectedRef.current).then(({ id, notices }) => {
       notices.forEach((notice) => live.current.data.addNotice(notice));
+      // An article the writer opened or created (the first one of an empty workspace, say) stays,
+      // with what they typed in it: reopening it here would replace it with the stored copy.
+      if (openSeq.current !== 0) return;
       // The writer may have gone to People or the Dashboard meanwhile: the article opens behind it.
       return openComparison(id, { keepView: true });
     });
@@ -108,6 +122,8 @@ export function App() {
   useEffect(() => {
     const offs = [
       onEvent('workspace.changed', (info) => {
+        // An open of the last workspace's article still under way is dropped.
+        ++openSeq.current;
         live.current.data.applyInfo(info);
         setOpen(null);
         setSelectedId(null);

@@ -182,3 +182,53 @@ test('a view chosen while the app is still opening its first article stays chose
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Comparisons' }).click();
   await expectSeedOpen(page);
 });
+
+test('an article the writer opens while the app is still opening its first one keeps the focus and every word typed', async ({ page, app, readStoredComparisons }) => {
+  let release: () => void = () => undefined;
+  app.heldCalls.set('journal.list', new Promise<void>((go) => (release = go)));
+  await app.open();
+  // Only the start-up's call is held: the writer's own open looks at the journal too.
+  await expect.poll(() => app.pageCalls.filter((c) => c.channel === 'journal.list').length).toBe(1);
+  app.heldCalls.delete('journal.list');
+  await page.getByRole('list', { name: 'Comparisons' }).getByRole('button', { name: new RegExp(`^${SEED_TITLE.slice(0, 20)}`) }).click();
+  const title = field(page, 'Title');
+  await expect(title).toHaveValue(SEED_TITLE);
+  await title.press('End');
+  await title.pressSequentially(' (one)');
+  release();
+  // The start-up's look at the journal is answered; what follows it must not reopen the article.
+  await expect.poll(() => app.pageCalls.filter((c) => c.channel === 'journal.list' && c.result).length).toBe(2);
+  await page.keyboard.type(' and two');
+  await expect(title).toBeFocused();
+  await expect(title).toHaveValue(`${SEED_TITLE} (one) and two`);
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/Saved/, { timeout: 10_000 });
+  expect((await readStoredComparisons())[0]!.title).toBe(`${SEED_TITLE} (one) and two`);
+  expect(app.pageCalls.filter((c) => c.channel === 'comparisons.get').length).toBe(1);
+});
+
+test.describe('the first article of an empty workspace', () => {
+  test.use({ seed: 'empty' });
+
+  test('keeps what the writer types at once: the app does not reopen it from disk', async ({ page, app, readStoredComparisons }) => {
+    // Held: a reopen of the new article (the app's start-up open, seeing the list no longer empty) would wait here.
+    let release: () => void = () => undefined;
+    app.heldCalls.set('comparisons.get', new Promise<void>((go) => (release = go)));
+    await app.open();
+    await page.getByRole('button', { name: 'New comparison', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'New comparison' });
+    await dialog.getByRole('textbox', { name: 'Term 1' }).fill('Revenue');
+    await dialog.getByRole('textbox', { name: 'Term 2' }).fill('Profit');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('button', { name: 'Add chart row' }).click();
+    await field(page, 'Row 1 label').fill('Where it is reported');
+    await expect.poll(() => app.pageCalls.filter((c) => c.channel === 'journal.list' && c.result).length).toBeGreaterThan(0);
+    release();
+    await page.getByRole('button', { name: 'Add chart row' }).click();
+    await field(page, 'Row 2 label').fill('Taxed');
+    await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/Saved/, { timeout: 10_000 });
+    await expect(field(page, 'Row 1 label')).toHaveValue('Where it is reported');
+    const [stored] = await readStoredComparisons();
+    expect(stored!.chart.rows.map((row) => row.label)).toEqual(['Where it is reported', 'Taxed']);
+    expect(app.pageCalls.filter((c) => c.channel === 'comparisons.get').length).toBe(0);
+  });
+});
