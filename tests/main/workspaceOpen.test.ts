@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../src/main/store/WorkspaceStore';
-import { tempDir } from './storeTestKit';
+import { openReadLimit, tempDir } from './storeTestKit';
 
 async function seededDir(): Promise<{ dir: string; seedId: string }> {
   const dir = join(await tempDir(), 'workspace');
@@ -53,6 +53,22 @@ describe('opening a workspace with a damaged file', () => {
     expect(store.info().notices[0].message).toMatch(/^people\/01ARZ3NDEKTSV4RRFFQ69G5FAV\.json could not be read/);
     expect(store.listPeople()).toHaveLength(2);
     await store.close();
+  });
+
+  it('reads the people a few files at a time: all 62 listed, the damaged one quarantined, never more than 16 reads open', async () => {
+    const { dir } = await seededDir();
+    const store = await WorkspaceStore.open(dir);
+    const bio = { type: 'doc' as const, content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'Writes about words.' }] }] };
+    for (let i = 0; i < 60; i++) await store.createPerson({ name: `Person ${String(i).padStart(2, '0')}`, credentials: '', bio });
+    await store.close();
+    await writeFile(join(dir, 'people', '01ARZ3NDEKTSV4RRFFQ69G5FAV.json'), '{"name":');
+    const limited = openReadLimit(16);
+    const reopened = await WorkspaceStore.open(dir, { fs: limited.fs });
+    expect(reopened.listPeople()).toHaveLength(62);
+    expect(reopened.info().notices.map((n) => n.message)).toEqual([expect.stringMatching(/^people\/01ARZ3NDEKTSV4RRFFQ69G5FAV\.json could not be read/)]);
+    // One after another, 63 small files cost 63 round trips to the thread pool.
+    expect(limited.peak()).toBeGreaterThan(1);
+    await reopened.close();
   });
 
   it('never overwrites a file already in quarantine', async () => {

@@ -3,7 +3,7 @@ import { Low } from 'lowdb';
 import { ServiceError } from '../../shared/api/errors';
 import { PERSON_FORMAT, personSchema, type Person } from '../../shared/model/person';
 import type { BlockDoc } from '../../shared/model/richText';
-import { checkedRecord, writeFilesDurable } from './batchWrite';
+import { checkedRecord, pooled, writeFilesDurable } from './batchWrite';
 import { DurableAdapter, RecordReadError } from './DurableAdapter';
 import { syncFolder } from './durableWrite';
 import { errnoCode } from './fsLayer';
@@ -11,6 +11,9 @@ import { ioError } from './ioError';
 import { writeRecord } from './recordIo';
 import type { StoreContext } from './StoreContext';
 import type { SaveOptions } from './ComparisonRepository';
+
+/** Person files read at a time when the workspace opens. */
+const LOAD_CONCURRENCY = 16;
 
 export interface NewPerson {
   name: string;
@@ -33,13 +36,15 @@ export class PeopleRepository {
       if (errnoCode(error) === 'ENOENT') return;
       throw ioError('Could not list the people', error);
     }
-    for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
+    const ids = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort().map((n) => basename(n, '.json'));
+    // A few at a time: one after another, 50 small files cost 50 round trips to the thread pool.
+    await pooled(ids.length, LOAD_CONCURRENCY, async (i) => {
       try {
-        await this.readFresh(basename(name, '.json'));
+        await this.readFresh(ids[i] as string);
       } catch (error) {
         if (!(error instanceof ServiceError && error.code === 'NOT_FOUND')) throw error;
       }
-    }
+    });
   }
 
   get size(): number {
