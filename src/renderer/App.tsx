@@ -7,6 +7,7 @@ import { UndoProvider } from './app/UndoToast';
 import { useWorkspaceData } from './app/useWorkspaceData';
 import { NoticesBanner } from './notices/NoticesBanner';
 import type { PublishDialogKind } from './publish/PublishDialogs';
+import { busyRefusal } from './publish/busy';
 import { ComparisonEditor, DashboardView, LoadingView, PeopleView, PublishDialogs, preloadEditor } from './app/lazyViews';
 import { findRecovered, startArticle } from './save/journalReplay';
 import { NewComparisonDialog } from './sidebar/NewComparisonDialog';
@@ -25,6 +26,9 @@ export function App() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [newOpen, setNewOpen] = useState(false);
   const [publish, setPublish] = useState<PublishDialogKind | null>(null);
+  /** The publish dialog at work that must not be replaced (an export running, an import being written). */
+  const publishBusy = useRef<PublishDialogKind | null>(null);
+  const [publishRefusal, setPublishRefusal] = useState<{ text: string; nonce: number } | null>(null);
   const [appError, setAppError] = useState<string | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
   const flushers = useRef(new Map<string, Flush>());
@@ -73,6 +77,24 @@ export function App() {
     },
     [flushAll],
   );
+
+  /** Opens the export or import dialog, unless the other one is at work: then it says why, in that one. */
+  const requestPublish = useCallback((kind: PublishDialogKind) => {
+    const busy = publishBusy.current;
+    if (busy !== null && busy !== kind) {
+      setPublishRefusal({ text: busyRefusal(busy), nonce: Date.now() });
+      return;
+    }
+    setPublish(kind);
+  }, []);
+
+  const onPublishBusy = useCallback((kind: PublishDialogKind, busy: boolean) => {
+    if (busy) publishBusy.current = kind;
+    else if (publishBusy.current === kind) {
+      publishBusy.current = null;
+      setPublishRefusal(null);
+    }
+  }, []);
 
   const switchView = useCallback(
     async (next: View) => {
@@ -151,11 +173,11 @@ export function App() {
         else if (command === 'show-people') void switchView('people');
         else if (command === 'show-dashboard') void switchView('dashboard');
         else if (command === 'show-comparisons') void switchView('comparisons');
-        else if (command === 'export' || command === 'import') setPublish(command);
+        else if (command === 'export' || command === 'import') requestPublish(command);
       }),
     ];
     return () => offs.forEach((off) => off());
-  }, [switchView]);
+  }, [switchView, requestPublish]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -198,7 +220,7 @@ export function App() {
           view={view}
           onView={(next) => void switchView(next)}
           onChooseWorkspace={(mode) => void chooseWorkspace(mode)}
-          onPublish={setPublish}
+          onPublish={requestPublish}
           profile={<ProfileSwitcher people={data.people} />}
         />
         <NoticesBanner notices={data.notices} onDismiss={data.dismissNotice} />
@@ -292,6 +314,8 @@ export function App() {
               if (open && ids.includes(open.doc.id)) await openComparison(open.doc.id);
             }}
             onClose={() => setPublish(null)}
+            onBusyChange={onPublishBusy}
+            refusal={publishRefusal}
           />
           </Suspense>
         )}

@@ -105,6 +105,12 @@ test('a writer and an editor exchange an article through bundles, merging part b
     await expect(exportDialog.getByText('1 of 3 articles exported')).toBeVisible();
     await expect(exportDialog.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('value', '1');
     await screenshot(page, 'export-progress');
+    // File → Import while it runs: the export stays, and says why no import dialog came.
+    await app.emitToPage('menu.command', { command: 'import' });
+    await expect(exportDialog.getByRole('alert')).toHaveText('An export is running. Let it finish, or cancel it, before you start an import.');
+    await expect(page.getByRole('dialog', { name: 'Import' })).toHaveCount(0);
+    await expect(exportDialog.getByText('1 of 3 articles exported')).toBeVisible();
+    await screenshot(page, 'export-refuses-import');
     await exportDialog.getByRole('button', { name: 'Cancel export' }).click();
     await expect(exportDialog.getByRole('status')).toHaveText('Export cancelled. Nothing was written.');
     app.exportGate.release();
@@ -261,11 +267,18 @@ test('an import shows how far it has got, reading the bundle (which can be stopp
     await page.keyboard.press('Escape');
     await expect(dialog).toBeVisible();
     await expect(dialog.getByText('Importing… 0 of 3 articles written')).toBeVisible();
+    // File → Export meanwhile: the import stays (its report is not lost), and says why no export dialog came.
+    await app.emitToPage('menu.command', { command: 'export' });
+    await expect(dialog.getByRole('alert')).toHaveText('An import is being written. Let it finish, or stop it, before you start an export.');
+    await expect(page.getByRole('dialog', { name: 'Export' })).toHaveCount(0);
+    await screenshot(page, 'import-refuses-export');
     // Stopped: everything written is taken back (the people were), and the plan is there to apply again.
     await dialog.getByRole('button', { name: 'Stop and take back' }).click();
     await expect(dialog.getByRole('status').filter({ hasText: 'Import stopped and taken back: nothing was changed.' })).toBeVisible();
     await expect(dialog.getByRole('table', { name: 'Import plan' })).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Apply import' })).toBeFocused();
+    // Nothing at work now: the refusal is gone.
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
     await screenshot(page, 'import-write-stopped');
     expect((await readdir(join(empty, 'comparisons')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'))).toEqual([]);
     expect((await readdir(join(empty, 'people')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'))).toEqual([]);

@@ -5,12 +5,17 @@ import { call, errorText, onEvent } from '../api/client';
 import { Dialog } from '../app/Dialog';
 import { STATUS_WORDS } from '../sidebar/statusWords';
 import { FormFooter } from '../app/FormFooter';
+import { RefusalNotice, useBusyReport } from './busy';
 
 export interface ExportDialogProps {
   summaries: readonly ComparisonSummary[];
   /** Saves pending edits first; false when something could not be saved. */
   flushAll: () => Promise<boolean>;
   onClose: () => void;
+  /** Told while the export runs (the File menu's Import waits for it). */
+  onBusyChange: (busy: boolean) => void;
+  /** Why File → Import did not replace this dialog. */
+  refusal: { text: string; nonce: number } | null;
 }
 
 type Phase =
@@ -27,7 +32,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * folder. Main asks where with its own save dialog, reports progress with counts, and shows the
  * result in its folder; Cancel stops it with nothing left on disk.
  */
-export function ExportDialog({ summaries, flushAll, onClose }: ExportDialogProps) {
+export function ExportDialog({ summaries, flushAll, onClose, onBusyChange, refusal }: ExportDialogProps) {
   const [selection, setSelection] = useState<ExportSelection>('signed-off');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [format, setFormat] = useState<ExportFormat>('zip');
@@ -35,6 +40,7 @@ export function ExportDialog({ summaries, flushAll, onClose }: ExportDialogProps
   const [error, setError] = useState<string | null>(null);
   const mounted = useRef(true);
   const busy = phase.kind === 'asking' || phase.kind === 'running';
+  useBusyReport(busy, onBusyChange);
 
   useEffect(() => {
     mounted.current = true;
@@ -175,6 +181,7 @@ export function ExportDialog({ summaries, flushAll, onClose }: ExportDialogProps
               Cancel export
             </button>
           </div>
+          <RefusalNotice refusal={refusal} />
         </div>
       )}
       {phase.kind === 'done' && (

@@ -18,6 +18,7 @@ import {
   type Side,
 } from './importChoices';
 import { PartMergeView } from './PartMergeView';
+import { RefusalNotice, useBusyReport } from './busy';
 
 export interface ImportDialogProps {
   /** Saves pending edits first; false when something could not be saved. */
@@ -25,6 +26,10 @@ export interface ImportDialogProps {
   /** Told which records the import wrote, so open views reload them. */
   onImported: (ids: string[]) => Promise<void> | void;
   onClose: () => void;
+  /** Told while an import is being written (the File menu's Export waits for it). */
+  onBusyChange: (busy: boolean) => void;
+  /** Why File → Export did not replace this dialog. */
+  refusal: { text: string; nonce: number } | null;
 }
 
 /** Articles done of all, from `import.progress` (null until the first event of the step). */
@@ -44,8 +49,10 @@ const OUTCOME_WORDS = { created: 'Created', updated: 'Updated', copied: 'Copied 
  * updated, unchanged or conflicting) before anything is written, choose per item (and per part
  * for a conflicting article), apply all-or-nothing, and read what was imported.
  */
-export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProps) {
+export function ImportDialog({ flushAll, onImported, onClose, onBusyChange, refusal }: ImportDialogProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
+  // A reading can be left (it stops); an import being written is stopped with its own button only.
+  useBusyReport(phase.kind === 'applying', onBusyChange);
   const [decisions, setDecisions] = useState<Record<string, ItemDecision>>({});
   const [error, setError] = useState<string | null>(null);
   /** Said after the writer stopped a reading or an import being written. */
@@ -237,6 +244,7 @@ export function ImportDialog({ flushAll, onImported, onClose }: ImportDialogProp
               Stop and take back
             </button>
           </div>
+          <RefusalNotice refusal={refusal} />
         </>
       )}
 
