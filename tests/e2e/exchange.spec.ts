@@ -252,6 +252,29 @@ test('an import shows how far it has got, reading the bundle (which can be stopp
     await screenshot(page, 'import-stopped');
     expect((await readdir(join(empty, 'comparisons')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'))).toEqual([]);
     app.importGates.reading.release();
+
+    // Stopped just as the reading ends: the stop reaches main after its plan came back. The plan
+    // that arrives after Stop reading is not shown; the stop stands.
+    app.importGates.reading.hold(1);
+    await page.keyboard.press('Enter');
+    await app.importGates.reading.reached();
+    let letCancelThrough: () => void = () => undefined;
+    app.heldCalls.set('import.cancel', new Promise<void>((go) => (letCancelThrough = go)));
+    const plans = () => app.pageCalls.filter((c) => c.channel === 'import.plan');
+    const plansBefore = plans().length;
+    await dialog.getByRole('button', { name: 'Stop reading' }).click();
+    app.importGates.reading.release();
+    await expect.poll(() => plans().filter((c) => c.result).length).toBe(plansBefore);
+    expect(plans().at(-1)?.result).toMatchObject({ ok: true, value: { planId: expect.any(String) } });
+    await expect(dialog.getByRole('status').filter({ hasText: 'Reading stopped. Nothing was imported.' })).toBeVisible();
+    await expect(dialog.getByRole('table', { name: 'Import plan' })).toHaveCount(0);
+    await expect(chooseFile).toBeEnabled();
+    app.heldCalls.delete('import.cancel');
+    letCancelThrough();
+    await expect.poll(() => app.pageCalls.filter((c) => c.channel === 'import.cancel' && c.result).length).toBe(2);
+    await expect(dialog.getByRole('table', { name: 'Import plan' })).toHaveCount(0);
+
+    await chooseFile.focus();
     await page.keyboard.press('Enter');
     await expect(dialog.getByRole('table', { name: 'Import plan' })).toBeVisible();
 
