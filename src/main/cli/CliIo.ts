@@ -15,6 +15,11 @@ export interface CliIo {
    * Returns the function that takes the handler back. Absent: Ctrl+C quits at once.
    */
   onInterrupt?(handler: () => void): () => void;
+  /**
+   * Where questions are asked and answered (tests: streams standing in for a terminal, with
+   * `terminal: true` so Ctrl+C arrives as readline's). Absent: stdin and stderr.
+   */
+  prompt?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; terminal: boolean };
 }
 
 /** The real process streams. */

@@ -156,7 +156,7 @@ async function chooseForConflicts(plan: ImportPlan, policy: ConflictPolicy, io: 
     for (const item of conflicts) choices[item.id] = policy;
     return choices;
   }
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  const rl = createInterface(io.prompt ?? { input: process.stdin, output: process.stderr });
   // On a terminal readline takes Ctrl+C itself (the process never sees SIGINT): it stops the run the same way.
   rl.on('SIGINT', stop);
   try {
