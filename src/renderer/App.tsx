@@ -34,11 +34,15 @@ export function App() {
   const flushers = useRef(new Map<string, Flush>());
   const autoOpened = useRef(false);
   /**
-   * Counts the opens the writer (or the app) started, a created article included: an open whose
-   * answer comes after a newer one started is dropped, so a slow open never replaces the article
-   * the writer went on to and typed in.
+   * Counts the opens the writer (or the app) started, a created article and a workspace change
+   * included: an open whose answer comes after a newer one started is dropped, so a slow open
+   * never replaces the article the writer went on to and typed in.
    */
   const openSeq = useRef(0);
+  /** The writer opened or created an article in this workspace: the app's start-up open then stays out of the way. */
+  const writerChose = useRef(false);
+  const openRef = useRef(open);
+  openRef.current = open;
   // What the writer chose before the app opened an article by itself (while the list was loading).
   const selectedRef = useRef<string | null>(null);
   selectedRef.current = selectedId;
@@ -55,11 +59,21 @@ export function App() {
   }, []);
 
   const openComparison = useCallback(
-    /** `keepView`: open it without leaving the view the writer is in (the start-up's own open). */
-    async (id: string, { keepView = false }: { keepView?: boolean } = {}) => {
+    /**
+     * `startup`: the app's own open at start-up, which leaves the view the writer is in. `reload`:
+     * read it again even when it is the article open (an import rewrote it); otherwise choosing
+     * the open article again keeps the editor as it is (its undo history, focus and unsaved typing).
+     */
+    async (id: string, { startup = false, reload = false }: { startup?: boolean; reload?: boolean } = {}) => {
       const seq = ++openSeq.current;
+      if (!startup) writerChose.current = true;
+      if (!reload && openRef.current?.doc.id === id) {
+        if (!startup) setView('comparisons');
+        setSelectedId(id);
+        return;
+      }
       if (!(await flushAll()) || seq !== openSeq.current) return;
-      if (!keepView) setView('comparisons');
+      if (!startup) setView('comparisons');
       setSelectedId(id);
       try {
         const doc = await call('comparisons.get', { id });
@@ -82,7 +96,7 @@ export function App() {
   const requestPublish = useCallback((kind: PublishDialogKind) => {
     const busy = publishBusy.current;
     if (busy !== null && busy !== kind) {
-      setPublishRefusal({ text: busyRefusal(busy), nonce: Date.now() });
+      setPublishRefusal((last) => ({ text: busyRefusal(busy), nonce: (last?.nonce ?? 0) + 1 }));
       return;
     }
     setPublish(kind);
@@ -107,11 +121,15 @@ export function App() {
   const createComparison = async (terms: string[]) => {
     if (!(await flushAll())) throw new Error('Save the open comparison first.');
     const doc = await call('comparisons.create', { terms });
-    // The new article wins over any open still under way (the start-up's included).
-    ++openSeq.current;
+    // The new article wins over any open still under way (the start-up's included), and over the
+    // start-up open the list no longer being empty would start.
+    const seq = ++openSeq.current;
+    writerChose.current = true;
     setNewOpen(false);
     data.setQuery('');
     await data.reloadAll();
+    // The writer chose another article while the list reloaded: theirs stays (the new one is listed).
+    if (seq !== openSeq.current) return;
     setView('comparisons');
     setSelectedId(doc.id);
     setOpen({ doc, nonce: Date.now() });
@@ -122,13 +140,18 @@ export function App() {
     if (autoOpened.current || data.listLoading || data.allSummaries.length === 0) return;
     autoOpened.current = true;
     preloadEditor();
-    void startArticle(data.allSummaries, selectedRef.current).then(({ id, notices }) => {
+    const startSeq = openSeq.current;
+    void startArticle(data.allSummaries, selectedRef.current).then(({ id, notices, pickedNotice }) => {
       notices.forEach((notice) => live.current.data.addNotice(notice));
       // An article the writer opened or created (the first one of an empty workspace, say) stays,
-      // with what they typed in it: reopening it here would replace it with the stored copy.
-      if (openSeq.current !== 0) return;
+      // with what they typed in it: reopening it here would replace it with the stored copy. Edits
+      // left unsaved in the article this open would have shown are then announced like the others.
+      if (writerChose.current || openSeq.current !== startSeq) {
+        if (pickedNotice && openRef.current?.doc.id !== id) live.current.data.addNotice(pickedNotice);
+        return;
+      }
       // The writer may have gone to People or the Dashboard meanwhile: the article opens behind it.
-      return openComparison(id, { keepView: true });
+      return openComparison(id, { startup: true });
     });
   }, [data.listLoading, data.allSummaries, openComparison]);
 
@@ -146,6 +169,7 @@ export function App() {
       onEvent('workspace.changed', (info) => {
         // An open of the last workspace's article still under way is dropped.
         ++openSeq.current;
+        writerChose.current = false;
         live.current.data.applyInfo(info);
         setOpen(null);
         setSelectedId(null);
@@ -270,7 +294,9 @@ export function App() {
                 onNotice={addNotice}
                 onSavedAsNew={(saved) => {
                   void (async () => {
+                    const seq = ++openSeq.current;
                     await data.reloadAll();
+                    if (seq !== openSeq.current) return;
                     setSelectedId(saved.id);
                     setOpen({ doc: saved, nonce: Date.now() });
                     addNotice({ id: `saved-as-new:${saved.id}`, kind: 'info', message: `Your edits were saved as a new article, “${saved.title}”.` });
@@ -311,7 +337,7 @@ export function App() {
             onImported={async (ids) => {
               await data.reloadAll();
               // The open article was rewritten by the import: show the stored version.
-              if (open && ids.includes(open.doc.id)) await openComparison(open.doc.id);
+              if (open && ids.includes(open.doc.id)) await openComparison(open.doc.id, { reload: true });
             }}
             onClose={() => setPublish(null)}
             onBusyChange={onPublishBusy}

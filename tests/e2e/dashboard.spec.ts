@@ -3,10 +3,12 @@
  * by status, the dashboard shows counts and what awaits an editor, and a bio is signed off in the
  * People view. Screenshots of the checklist panel and the dashboard go to test-results/screenshots/.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Services } from '../../src/main/services/Services';
+import { WorkspaceStore } from '../../src/main/store/WorkspaceStore';
 import { expect, test } from './harness/harness';
 import { switchProfile } from './support/profile';
 import { expectSeedOpen, field } from './support/editor';
@@ -206,8 +208,67 @@ test('an article the writer opens while the app is still opening its first one k
   expect(app.pageCalls.filter((c) => c.channel === 'comparisons.get').length).toBe(1);
 });
 
+test('edits a crash left in the article the app meant to open are announced when the writer opens another first', async ({ page, app }) => {
+  const [seedSummary] = await app.services.invoke('comparisons.list', {});
+  const seed = await app.services.invoke('comparisons.get', { id: seedSummary!.id });
+  const other = await app.services.invoke('comparisons.create', { terms: ['Revenue', 'Profit'] });
+  // Unsaved edits to the seed article, as a crash leaves them.
+  expect((await app.dispatch('journal.write', { doc: { ...seed, faqs: seed.faqs.map((f, i) => (i === 0 ? { ...f, question: 'Typed before the crash?' } : f)) }, stamp: 1 })).ok).toBe(true);
+  let release: () => void = () => undefined;
+  app.heldCalls.set('journal.list', new Promise<void>((go) => (release = go)));
+  await app.open();
+  await expect.poll(() => app.pageCalls.filter((c) => c.channel === 'journal.list').length).toBe(1);
+  app.heldCalls.delete('journal.list');
+  await page.getByRole('list', { name: 'Comparisons' }).getByRole('button', { name: /^Revenue vs\. Profit/ }).click();
+  await expect(field(page, 'Title')).toHaveValue(other.title);
+  release();
+  // The app's own open (of the seed, whose edits it would have brought back) stands aside, and says where the edits are.
+  await expect(page.getByRole('alert', { name: 'Notices' })).toContainText(`Unsaved edits to “${SEED_TITLE}”`);
+  await expect(page.getByRole('alert', { name: 'Notices' })).toContainText('were kept: open it to get them back.');
+  await expect(field(page, 'Title')).toHaveValue(other.title);
+});
+
+test('choosing the open article again keeps its editor as it is: no reload, the typing and its undo stay', async ({ page, app }) => {
+  await app.open();
+  await expectSeedOpen(page);
+  const gets = () => app.pageCalls.filter((c) => c.channel === 'comparisons.get').length;
+  const before = gets();
+  const title = field(page, 'Title');
+  await title.press('End');
+  await title.pressSequentially(' (draft)');
+  await page.getByRole('list', { name: 'Comparisons' }).getByRole('button', { name: new RegExp(`^${SEED_TITLE.slice(0, 20)}`) }).click();
+  await expect(title).toHaveValue(`${SEED_TITLE} (draft)`);
+  // Once the typing is saved (by the autosave; a reopen would have saved it at once and read the article again):
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/Saved/, { timeout: 10_000 });
+  // A check that nothing follows, so it waits a moment: a reload reads the article within a few
+  // milliseconds of its save (the old code did), and this wait only lets that show.
+  await page.waitForTimeout(500);
+  expect(gets()).toBe(before);
+  // The editor's undo history still holds the typing.
+  await title.focus();
+  await page.keyboard.press('Control+z');
+  await expect(title).not.toHaveValue(`${SEED_TITLE} (draft)`);
+});
+
 test.describe('the first article of an empty workspace', () => {
   test.use({ seed: 'empty' });
+
+  test('a workspace opened from an empty one opens on its first article', async ({ page, app }) => {
+    const dir = await mkdtemp(join(tmpdir(), 'versus-desk-second-'));
+    try {
+      await (await WorkspaceStore.open(dir, { create: true, seed: true })).close();
+      await app.open();
+      app.chooseFolder.answer(dir);
+      await page.getByRole('button', { name: 'Open workspace…' }).click();
+      await expectSeedOpen(page);
+    } finally {
+      // Back to the test's own workspace, so the one removed below is no longer open.
+      app.chooseFolder.answer(app.workspaceDir);
+      await page.getByRole('button', { name: 'Open workspace…' }).click();
+      await expect(page.locator('.workspace-name')).toHaveText(app.workspaceDir.split(/[\\/]/).pop() as string);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   test('keeps what the writer types at once: the app does not reopen it from disk', async ({ page, app, readStoredComparisons }) => {
     // Held: a reopen of the new article (the app's start-up open, seeing the list no longer empty) would wait here.

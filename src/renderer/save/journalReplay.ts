@@ -63,32 +63,39 @@ export async function findRecovered(stored: Comparison): Promise<{ doc: Comparis
 /**
  * Which article the app opens on start: the one with the newest journal (the writer was in the
  * middle of it), else the first in the list; `chosen` (an article the writer opened before the
- * whole list was in) overrides both. Other journals are announced so they are not missed.
+ * whole list was in) overrides both. Other journals are announced so they are not missed;
+ * `pickedNotice` is the announcement for the one picked, for a caller that does not open it after all.
  */
-export async function startArticle(summaries: readonly ComparisonSummary[], chosen: string | null = null): Promise<{ id: string; notices: Notice[] }> {
+export async function startArticle(
+  summaries: readonly ComparisonSummary[],
+  chosen: string | null = null,
+): Promise<{ id: string; notices: Notice[]; pickedNotice: Notice | null }> {
   // An article the writer already chose (from the list's first page, before the rest arrived) wins.
   const fallback = chosen ?? summaries[0].id;
   let entries: JournalEntry[];
   try {
     entries = await call('journal.list', {});
   } catch {
-    return { id: fallback, notices: [] };
+    return { id: fallback, notices: [], pickedNotice: null };
   }
   const known = new Map(summaries.map((s) => [s.id, s]));
   const openable = entries.filter((e) => known.has(e.id));
   const id = chosen ?? openable[0]?.id ?? fallback;
   const notices: Notice[] = [];
+  let pickedNotice: Notice | null = null;
   for (const entry of entries) {
-    if (entry.id === id) continue;
     const title = entry.doc.title.trim() || known.get(entry.id)?.title || 'an article';
-    notices.push({
+    const notice: Notice = {
       id: `journal:${entry.id}:${entry.stamp}`,
       kind: 'recovered',
       message: known.has(entry.id)
         ? `Unsaved edits to “${title}” from ${when(entry.writtenAt)} were kept: open it to get them back.`
         : `Unsaved edits to “${title}” from ${when(entry.writtenAt)} were kept, but that article no longer exists in this workspace.`,
       ...(known.has(entry.id) ? {} : { file: `.versus-desk/journal/${entry.id}.json` }),
-    });
+    };
+    // The article opened gets its edits back in the editor, with its own notice (findRecovered).
+    if (entry.id === id) pickedNotice = notice;
+    else notices.push(notice);
   }
-  return { id, notices };
+  return { id, notices, pickedNotice };
 }
