@@ -2,9 +2,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkspaceStore } from '../../src/main/store/WorkspaceStore';
-import { docFromText, docToText } from '../../src/shared/model/richText';
 import { buildCliKit, snapshotTree, type CliKit } from './cliKit';
+import { readSummary, setSummary } from './summaryKit';
 
 let kit: CliKit;
 
@@ -65,26 +64,6 @@ describe.concurrent('versus-desk validate', { timeout: 120_000 }, () => {
     expect(two).toMatchObject({ code: 2, stderr: `versus-desk validate: unexpected argument "b.zip". See 'versus-desk validate --help'.\n` });
   });
 });
-
-async function setSummary(workspace: string, text: string): Promise<void> {
-  const store = await WorkspaceStore.open(workspace);
-  try {
-    const c = structuredClone(await store.getComparison(store.listComparisons()[0]!.id));
-    c.summary = docFromText(text);
-    await store.saveComparison(c, c.revision);
-  } finally {
-    await store.close();
-  }
-}
-
-async function readSummary(workspace: string): Promise<string> {
-  const store = await WorkspaceStore.open(workspace);
-  try {
-    return docToText((await store.getComparison(store.listComparisons()[0]!.id)).summary);
-  } finally {
-    await store.close();
-  }
-}
 
 describe.concurrent('versus-desk import', { timeout: 120_000 }, () => {
   it('prints the plan and writes nothing with --dry-run', async () => {

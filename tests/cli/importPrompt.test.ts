@@ -10,9 +10,10 @@ import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/main/cli/CliIo';
 import { runCli } from '../../src/main/cli/runCli';
 import { WorkspaceStore } from '../../src/main/store/WorkspaceStore';
-import { docFromText, docToText } from '../../src/shared/model/richText';
+import { docToText } from '../../src/shared/model/richText';
 import { treeHash } from '../main/import/importKit';
 import { tempDir } from '../main/storeTestKit';
+import { readSummary, setSummary } from './summaryKit';
 
 const QUESTION = 'Take [t]heirs, keep [m]ine, or keep [b]oth? ';
 
@@ -53,26 +54,6 @@ function terminal(answers: string[]): CliIo & { shown: () => string; listening: 
 }
 
 const quiet: CliIo = { out: () => undefined, err: () => undefined, stdinIsTTY: false, stderrIsTTY: false, columns: 80, now: () => new Date(), env: {} };
-
-async function setSummary(workspace: string, text: string): Promise<void> {
-  const store = await WorkspaceStore.open(workspace);
-  try {
-    const c = structuredClone(await store.getComparison(store.listComparisons()[0]!.id));
-    c.summary = docFromText(text);
-    await store.saveComparison(c, c.revision);
-  } finally {
-    await store.close();
-  }
-}
-
-async function readSummary(workspace: string): Promise<string> {
-  const store = await WorkspaceStore.open(workspace);
-  try {
-    return docToText((await store.getComparison(store.listComparisons()[0]!.id)).summary);
-  } finally {
-    await store.close();
-  }
-}
 
 /** An editor's workspace and a bundle from the writer whose summary conflicts with the editor's. */
 async function conflict(): Promise<{ editor: string; bundle: string }> {
