@@ -43,6 +43,12 @@ export function App() {
   const writerChose = useRef(false);
   const openRef = useRef(open);
   openRef.current = open;
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  /** The article the writer's latest open is for (set at once, before its answer). */
+  const openingId = useRef<string | null>(null);
+  /** Bumped on every workspace change: work started for the last workspace says nothing in this one. */
+  const workspaceGen = useRef(0);
   // What the writer chose before the app opened an article by itself (while the list was loading).
   const selectedRef = useRef<string | null>(null);
   selectedRef.current = selectedId;
@@ -67,7 +73,10 @@ export function App() {
     async (id: string, { startup = false, reload = false }: { startup?: boolean; reload?: boolean } = {}) => {
       const seq = ++openSeq.current;
       if (!startup) writerChose.current = true;
-      if (!reload && openRef.current?.doc.id === id) {
+      openingId.current = id;
+      // The article on screen, chosen again: its editor stays as it is. (From the dashboard or
+      // People the editor is not mounted: it is read again, after the flush, like any other.)
+      if (!reload && openRef.current?.doc.id === id && viewRef.current === 'comparisons') {
         if (!startup) setView('comparisons');
         setSelectedId(id);
         return;
@@ -110,6 +119,15 @@ export function App() {
     }
   }, []);
 
+  /**
+   * What the store holds now becomes the open article's copy: the editor, unmounted when the writer
+   * goes to People or the Dashboard, comes back on it (not on the copy it was first opened with).
+   */
+  const onEditorSaved = useCallback((doc: Comparison) => {
+    live.current.data.noteSaved(doc);
+    setOpen((current) => (current && current.doc.id === doc.id ? { ...current, doc, recovered: null } : current));
+  }, []);
+
   const switchView = useCallback(
     async (next: View) => {
       if (!(await flushAll())) return;
@@ -141,13 +159,17 @@ export function App() {
     autoOpened.current = true;
     preloadEditor();
     const startSeq = openSeq.current;
+    const gen = workspaceGen.current;
     void startArticle(data.allSummaries, selectedRef.current).then(({ id, notices, pickedNotice }) => {
+      // Another workspace is open now: what this one left unsaved is not said there.
+      if (gen !== workspaceGen.current) return;
       notices.forEach((notice) => live.current.data.addNotice(notice));
       // An article the writer opened or created (the first one of an empty workspace, say) stays,
       // with what they typed in it: reopening it here would replace it with the stored copy. Edits
       // left unsaved in the article this open would have shown are then announced like the others.
       if (writerChose.current || openSeq.current !== startSeq) {
-        if (pickedNotice && openRef.current?.doc.id !== id) live.current.data.addNotice(pickedNotice);
+        // (Not when the writer is opening that very article: its own open brings the edits back, and says so.)
+        if (pickedNotice && openRef.current?.doc.id !== id && openingId.current !== id) live.current.data.addNotice(pickedNotice);
         return;
       }
       // The writer may have gone to People or the Dashboard meanwhile: the article opens behind it.
@@ -169,6 +191,8 @@ export function App() {
       onEvent('workspace.changed', (info) => {
         // An open of the last workspace's article still under way is dropped.
         ++openSeq.current;
+        ++workspaceGen.current;
+        openingId.current = null;
         writerChose.current = false;
         live.current.data.applyInfo(info);
         setOpen(null);
@@ -288,7 +312,7 @@ export function App() {
                 initial={open.doc}
                 summaries={data.allSummaries}
                 people={data.people}
-                onSaved={data.noteSaved}
+                onSaved={onEditorSaved}
                 registerFlush={registerEditorFlush}
                 recovered={open.recovered}
                 onNotice={addNotice}

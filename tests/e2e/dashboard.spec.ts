@@ -250,6 +250,59 @@ test('choosing the open article again keeps its editor as it is: no reload, the 
   await expect(title).not.toHaveValue(`${SEED_TITLE} (draft)`);
 });
 
+test('an article saved, left for the Dashboard and chosen again (by the tab or the list) shows what was saved, and saves on', async ({ page, app, readStoredComparisons }) => {
+  await app.open();
+  await expectSeedOpen(page);
+  const title = field(page, 'Title');
+  const view = page.getByRole('group', { name: 'View' });
+  const status = page.getByRole('status', { name: 'Save status' });
+  const ways = [
+    async () => view.getByRole('button', { name: 'Comparisons' }).click(),
+    async () => page.getByRole('list', { name: 'Comparisons' }).getByRole('button', { name: new RegExp(SEED_TITLE.slice(0, 20)) }).click(),
+  ];
+  let expected = SEED_TITLE;
+  for (const [i, back] of ways.entries()) {
+    expected += ` (${i + 1})`;
+    await title.press('End');
+    await title.pressSequentially(` (${i + 1})`);
+    await expect(status).toHaveText(/Saved/, { timeout: 10_000 });
+    await view.getByRole('button', { name: 'Dashboard' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await back();
+    await expect(title).toHaveValue(expected);
+  }
+  // Each came back on the stored copy: the next edit saves, with no "Changed elsewhere".
+  await title.press('End');
+  await title.pressSequentially('!');
+  await expect(status).toHaveText(/Saved/, { timeout: 10_000 });
+  await expect(page.getByRole('alertdialog', { name: 'Changed elsewhere' })).toHaveCount(0);
+  expect((await readStoredComparisons())[0]!.title).toBe(`${expected}!`);
+});
+
+test('edits a crash left, in the article the writer opens while the app is still opening it, are said to be back in the editor', async ({ page, app }) => {
+  const [seedSummary] = await app.services.invoke('comparisons.list', {});
+  const seed = await app.services.invoke('comparisons.get', { id: seedSummary!.id });
+  expect((await app.dispatch('journal.write', { doc: { ...seed, faqs: seed.faqs.map((f, i) => (i === 0 ? { ...f, question: 'Typed before the crash?' } : f)) }, stamp: 1 })).ok).toBe(true);
+  let releaseJournal: () => void = () => undefined;
+  let releaseGet: () => void = () => undefined;
+  app.heldCalls.set('journal.list', new Promise<void>((go) => (releaseJournal = go)));
+  await app.open();
+  await expect.poll(() => app.pageCalls.filter((c) => c.channel === 'journal.list').length).toBe(1);
+  app.heldCalls.delete('journal.list');
+  // The writer's own open of it is under way (held) when the app's start-up answer comes.
+  app.heldCalls.set('comparisons.get', new Promise<void>((go) => (releaseGet = go)));
+  await page.getByRole('list', { name: 'Comparisons' }).getByRole('button', { name: new RegExp(`^${SEED_TITLE.slice(0, 20)}`) }).click();
+  await expect.poll(() => app.pageCalls.filter((c) => c.channel === 'comparisons.get').length).toBe(1);
+  releaseJournal();
+  await expect.poll(() => app.pageCalls.filter((c) => c.channel === 'journal.list' && c.result).length).toBe(1);
+  app.heldCalls.delete('comparisons.get');
+  releaseGet();
+  await expect(field(page, 'FAQ 1 question')).toHaveValue('Typed before the crash?');
+  const banner = page.getByRole('alert', { name: 'Notices' });
+  await expect(banner).toContainText('They are back in the editor.');
+  await expect(banner).not.toContainText('open it to get them back');
+});
+
 test.describe('the first article of an empty workspace', () => {
   test.use({ seed: 'empty' });
 
