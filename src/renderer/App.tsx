@@ -77,7 +77,6 @@ export function App() {
       // The article on screen, chosen again: its editor stays as it is. (From the dashboard or
       // People the editor is not mounted: it is read again, after the flush, like any other.)
       if (!reload && openRef.current?.doc.id === id && viewRef.current === 'comparisons') {
-        if (!startup) setView('comparisons');
         setSelectedId(id);
         return;
       }
