@@ -48,14 +48,19 @@ function terminal(at: RegExp): CliIo & { errors: string[]; pressed: () => boolea
   };
 }
 
+/** A new workspace made by `versus-desk init`, and the hash of its files as made. */
+async function freshWorkspace(): Promise<{ workspace: string; before: string }> {
+  const workspace = join(await tempDir(), 'ws');
+  expect(await runCli(['init', workspace], terminal(/^$/))).toBe(0);
+  return { workspace, before: await treeHash(workspace) };
+}
+
 describe('Ctrl+C during versus-desk import', () => {
   it('while writing, takes the bundle back whole: the workspace is byte-identical, exit 130', async () => {
     // 600 articles: two batches of the import's 512. Ctrl+C once the second batch's records are
     // written (its snapshots still being written): seen before the import ends, all of it is taken back.
     const bundle = await bundleOf(600);
-    const workspace = join(await tempDir(), 'ws');
-    expect(await runCli(['init', workspace], terminal(/^$/))).toBe(0);
-    const before = await treeHash(workspace);
+    const { workspace, before } = await freshWorkspace();
     const io = terminal(/Importing many\.zip 512\/600/);
     expect(await runCli(['import', workspace, bundle], io)).toBe(130);
     expect(io.pressed()).toBe(true);
@@ -69,9 +74,7 @@ describe('Ctrl+C during versus-desk import', () => {
 
   it('while reading, stops with nothing written, exit 130', async () => {
     const bundle = await bundleOf(300);
-    const workspace = join(await tempDir(), 'ws');
-    expect(await runCli(['init', workspace], terminal(/^$/))).toBe(0);
-    const before = await treeHash(workspace);
+    const { workspace, before } = await freshWorkspace();
     const io = terminal(/Reading many\.zip 0\/300/);
     expect(await runCli(['import', workspace, bundle], io)).toBe(130);
     expect(io.errors.join('')).toMatch(/Interrupted before writing: nothing more was written\./);
