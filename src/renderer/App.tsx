@@ -7,7 +7,7 @@ import { UndoProvider } from './app/UndoToast';
 import { useWorkspaceData } from './app/useWorkspaceData';
 import { NoticesBanner } from './notices/NoticesBanner';
 import type { PublishDialogKind } from './publish/PublishDialogs';
-import { busyRefusal } from './publish/busy';
+import { busyRefusal, type PublishWork } from './publish/busy';
 import { ComparisonEditor, DashboardView, LoadingView, PeopleView, PublishDialogs, preloadEditor } from './app/lazyViews';
 import { findRecovered, startArticle } from './save/journalReplay';
 import { NewComparisonDialog } from './sidebar/NewComparisonDialog';
@@ -27,7 +27,7 @@ export function App() {
   const [newOpen, setNewOpen] = useState(false);
   const [publish, setPublish] = useState<PublishDialogKind | null>(null);
   /** The publish dialog at work that must not be replaced (an export running, an import being written). */
-  const publishBusy = useRef<PublishDialogKind | null>(null);
+  const publishBusy = useRef<{ kind: PublishDialogKind; work: PublishWork } | null>(null);
   const [publishRefusal, setPublishRefusal] = useState<{ text: string; nonce: number } | null>(null);
   const [appError, setAppError] = useState<string | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
@@ -100,22 +100,24 @@ export function App() {
     [flushAll],
   );
 
-  /** Opens the export or import dialog, unless the other one is at work: then it says why, in that one. */
+  /** Opens the export or import dialog, unless the other one holds work (PublishWork): then it says why, in that one. */
   const requestPublish = useCallback((kind: PublishDialogKind) => {
     const busy = publishBusy.current;
-    if (busy !== null && busy !== kind) {
-      setPublishRefusal((last) => ({ text: busyRefusal(busy), nonce: (last?.nonce ?? 0) + 1 }));
+    if (busy !== null && busy.kind !== kind) {
+      const text = busyRefusal(busy.work);
+      setPublishRefusal((last) => ({ text, nonce: (last?.nonce ?? 0) + 1 }));
       return;
     }
     setPublish(kind);
   }, []);
 
-  const onPublishBusy = useCallback((kind: PublishDialogKind, busy: boolean) => {
-    if (busy) publishBusy.current = kind;
-    else if (publishBusy.current === kind) {
-      publishBusy.current = null;
-      setPublishRefusal(null);
-    }
+  const onPublishBusy = useCallback((kind: PublishDialogKind, work: PublishWork | null) => {
+    const before = publishBusy.current;
+    if (work !== null) publishBusy.current = { kind, work };
+    else if (before?.kind === kind) publishBusy.current = null;
+    else return;
+    // A refusal said for other work (a plan, now being written; or work that ended) no longer holds.
+    if (before?.work !== work) setPublishRefusal(null);
   }, []);
 
   /**

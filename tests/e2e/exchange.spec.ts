@@ -308,8 +308,19 @@ test('an import shows how far it has got, reading the bundle (which can be stopp
     expect((await readdir(join(empty, 'comparisons')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'))).toEqual([]);
     expect((await readdir(join(empty, 'people')).catch(() => [] as string[])).filter((n) => n.endsWith('.json'))).toEqual([]);
     app.importGates.writing.release();
+    // File → Export with the plan on screen: the plan stays, with the choice made in it, and says why.
+    const firstChoice = dialog.getByRole('combobox', { name: /^Choice for / }).first();
+    await firstChoice.selectOption({ label: 'Skip' });
+    await app.emitToPage('menu.command', { command: 'export' });
+    await expect(dialog.getByRole('alert')).toHaveText('An import is waiting for your choices. Apply it, or cancel it, before you start an export.');
+    await expect(page.getByRole('dialog', { name: 'Export' })).toHaveCount(0);
+    await expect(firstChoice).toHaveValue('mine');
+    await screenshot(page, 'plan-refuses-export');
+    await firstChoice.selectOption({ label: 'Import' });
     await dialog.getByRole('button', { name: 'Apply import' }).click();
     await expect(dialog.getByRole('list', { name: 'Imported' })).toContainText('Created article “Tea vs. Coffee');
+    // Written: the refusal said for the plan is gone with it.
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
     expect((await readdir(join(empty, 'comparisons'))).filter((n) => n.endsWith('.json'))).toHaveLength(3);
     await dialog.getByRole('button', { name: 'Done' }).click();
 

@@ -5,7 +5,7 @@ import { call, errorText, onEvent } from '../api/client';
 import { Dialog } from '../app/Dialog';
 import { STATUS_WORDS } from '../sidebar/statusWords';
 import { FormFooter } from '../app/FormFooter';
-import { RefusalNotice, useBusyReport } from './busy';
+import { RefusalNotice, useBusyReport, type PublishWork } from './busy';
 
 export interface ExportDialogProps {
   summaries: readonly ComparisonSummary[];
@@ -13,7 +13,7 @@ export interface ExportDialogProps {
   flushAll: () => Promise<boolean>;
   onClose: () => void;
   /** Told while the export runs (the File menu's Import waits for it). */
-  onBusyChange: (busy: boolean) => void;
+  onBusyChange: (work: PublishWork | null) => void;
   /** Why File → Import did not replace this dialog. */
   refusal: { text: string; nonce: number } | null;
 }
@@ -40,7 +40,7 @@ export function ExportDialog({ summaries, flushAll, onClose, onBusyChange, refus
   const [error, setError] = useState<string | null>(null);
   const mounted = useRef(true);
   const busy = phase.kind === 'asking' || phase.kind === 'running';
-  useBusyReport(busy, onBusyChange);
+  useBusyReport(busy ? 'exporting' : null, onBusyChange);
 
   useEffect(() => {
     mounted.current = true;

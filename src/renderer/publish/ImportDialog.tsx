@@ -18,7 +18,7 @@ import {
   type Side,
 } from './importChoices';
 import { PartMergeView } from './PartMergeView';
-import { RefusalNotice, useBusyReport } from './busy';
+import { RefusalNotice, useBusyReport, type PublishWork } from './busy';
 
 export interface ImportDialogProps {
   /** Saves pending edits first; false when something could not be saved. */
@@ -26,8 +26,8 @@ export interface ImportDialogProps {
   /** Told which records the import wrote, so open views reload them. */
   onImported: (ids: string[]) => Promise<void> | void;
   onClose: () => void;
-  /** Told while an import is being written (the File menu's Export waits for it). */
-  onBusyChange: (busy: boolean) => void;
+  /** Told while an import is being written or its plan waits for choices (the File menu's Export waits for either). */
+  onBusyChange: (work: PublishWork | null) => void;
   /** Why File → Export did not replace this dialog. */
   refusal: { text: string; nonce: number } | null;
 }
@@ -51,8 +51,9 @@ const OUTCOME_WORDS = { created: 'Created', updated: 'Updated', copied: 'Copied 
  */
 export function ImportDialog({ flushAll, onImported, onClose, onBusyChange, refusal }: ImportDialogProps) {
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
-  // A reading can be left (it stops); an import being written is stopped with its own button only.
-  useBusyReport(phase.kind === 'applying', onBusyChange);
+  // A reading can be left (it stops); an import being written is stopped with its own button only,
+  // and a plan (with the choices and merges made in it) is left by Cancel or Choose another.
+  useBusyReport(phase.kind === 'applying' ? 'writing-import' : phase.kind === 'plan' ? 'import-plan' : null, onBusyChange);
   const [decisions, setDecisions] = useState<Record<string, ItemDecision>>({});
   const [error, setError] = useState<string | null>(null);
   /** Said after the writer stopped a reading or an import being written. */
@@ -249,6 +250,7 @@ export function ImportDialog({ flushAll, onImported, onClose, onBusyChange, refu
       )}
 
       {notice && (phase.kind === 'choose' || phase.kind === 'plan') && <p role="status">{notice}</p>}
+      {phase.kind === 'plan' && <RefusalNotice refusal={refusal} />}
 
       {phase.kind === 'report' && <ImportReport result={phase.result} />}
 

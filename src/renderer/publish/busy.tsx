@@ -1,18 +1,30 @@
 import { useEffect, useRef } from 'react';
 
-/** The words for a File menu command refused while `busy` is at work (see App). */
-export function busyRefusal(busy: 'export' | 'import'): string {
-  return busy === 'import'
-    ? 'An import is being written. Let it finish, or stop it, before you start an export.'
-    : 'An export is running. Let it finish, or cancel it, before you start an import.';
+/**
+ * Work a publish dialog must not lose to the File menu's other dialog: an export running, an
+ * import being written, or an import plan waiting for the writer's choices (which may hold picks
+ * and part-by-part merges the writer made).
+ */
+export type PublishWork = 'exporting' | 'writing-import' | 'import-plan';
+
+/** The words for a File menu command refused while `work` is on screen (see App). */
+export function busyRefusal(work: PublishWork): string {
+  switch (work) {
+    case 'writing-import':
+      return 'An import is being written. Let it finish, or stop it, before you start an export.';
+    case 'import-plan':
+      return 'An import is waiting for your choices. Apply it, or cancel it, before you start an export.';
+    case 'exporting':
+      return 'An export is running. Let it finish, or cancel it, before you start an import.';
+  }
 }
 
-/** Tells the owner while `busy` holds, and that it ended when the dialog goes. */
-export function useBusyReport(busy: boolean, onBusyChange: (busy: boolean) => void): void {
+/** Tells the owner what work the dialog holds now (null: none), and that it ended when the dialog goes. */
+export function useBusyReport(work: PublishWork | null, onBusyChange: (work: PublishWork | null) => void): void {
   const report = useRef(onBusyChange);
   report.current = onBusyChange;
-  useEffect(() => report.current(busy), [busy]);
-  useEffect(() => () => report.current(false), []);
+  useEffect(() => report.current(work), [work]);
+  useEffect(() => () => report.current(null), []);
 }
 
 /** A refused File menu command, said in the dialog at work (announced again each time). */
