@@ -248,7 +248,11 @@ export function App() {
     if (!(await flushAll())) return;
     try {
       const info = await call('workspace.choose', { mode });
-      if (info) {
+      if (info && info.path === data.info?.path) {
+        // The workspace already open (main switched nothing): the article, its editor and the
+        // notices stay as they are; only say so.
+        data.addNotice({ id: `workspace-already-open:${Date.now()}`, kind: 'info', message: `“${info.name}” is already open.` });
+      } else if (info) {
         data.applyInfo(info);
         setOpen(null);
         setSelectedId(null);

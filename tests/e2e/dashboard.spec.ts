@@ -250,6 +250,30 @@ test('choosing the open article again keeps its editor as it is: no reload, the 
   await expect(title).not.toHaveValue(`${SEED_TITLE} (draft)`);
 });
 
+test('choosing the workspace already open keeps the article open as it is, and says it is already open', async ({ page, app }) => {
+  await app.open();
+  await expectSeedOpen(page);
+  const title = field(page, 'Title');
+  await title.press('End');
+  await title.pressSequentially(' (draft)');
+  const gets = () => app.pageCalls.filter((c) => c.channel === 'comparisons.get').length;
+  const before = gets();
+  app.chooseFolder.answer(app.workspaceDir);
+  await page.getByRole('button', { name: 'Open workspace…' }).click();
+  const name = app.workspaceDir.split(/[\\/]/).pop() as string;
+  await expect(page.getByRole('alert', { name: 'Notices' })).toContainText(`“${name}” is already open.`);
+  await expect(title).toHaveValue(`${SEED_TITLE} (draft)`);
+  await expect(title).toBeVisible();
+  expect(gets()).toBe(before);
+  await mkdir(OUT_DIR, { recursive: true });
+  await page.screenshot({ path: join(OUT_DIR, 'workspace-already-open.png'), animations: 'disabled', caret: 'hide' });
+  // The typing saves on into the same article, and its undo history is still there.
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/Saved/, { timeout: 10_000 });
+  await title.focus();
+  await page.keyboard.press('Control+z');
+  await expect(title).not.toHaveValue(`${SEED_TITLE} (draft)`);
+});
+
 test('an article saved, left for the Dashboard and chosen again (by the tab or the list) shows what was saved, and saves on', async ({ page, app, readStoredComparisons }) => {
   await app.open();
   await expectSeedOpen(page);
