@@ -250,6 +250,27 @@ describe.concurrent('versus-desk export', { timeout: 120_000 }, () => {
     expect(result.stdout).toContain('pass --status any');
   });
 
+  it('leaves out an article its index cache lists as signed off when its file is a draft, and says so on stderr', async () => {
+    const dir = await sampleWorkspace();
+    const indexFile = join(dir, '.versus-desk', 'index.json');
+    const index = JSON.parse(await readFile(indexFile, 'utf8')) as { comparisons: Record<string, { summary: { status: string } }> };
+    const [entry] = Object.values(index.comparisons);
+    expect(entry!.summary.status).toBe('draft');
+    entry!.summary.status = 'signed_off';
+    await writeFile(indexFile, JSON.stringify(index));
+    // The CLI's own list believes the cache (the file's size and mtime are unchanged)…
+    expect((await kit.run(['list', dir])).stdout).toMatch(/signed off/i);
+    const out = join(await kit.tempDir(), 'pub.zip');
+    const result = await kit.run(['export', dir, '--out', out]);
+    // …the export does not: it checks each record it exports.
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Exported 0 articles to /);
+    expect(result.stderr).toBe(
+      "versus-desk export: 1 article listed as signed off was left out: its file says otherwise (“Social Media vs. Social Networking: What's the Difference?”: draft). The list was out of date and now shows it as it is.\n",
+    );
+    expect((await kit.run(['list', dir])).stdout).not.toMatch(/signed off/i);
+  });
+
   it('refuses bad usage and an unknown slug without writing anything', async () => {
     const dir = await sampleWorkspace();
     const outDir = await kit.tempDir();

@@ -5,9 +5,10 @@
  * closes them.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { WorkspaceStore } from '../../src/main/store/WorkspaceStore';
 import { expect, test } from './harness/harness';
 import { expectSeedOpen } from './support/editor';
 import { SEED_TITLE } from './support/fields';
@@ -98,4 +99,51 @@ test('the preview shows the article as it will publish, and the File menu opens 
   expect(app.chooseImportSource.calls).toEqual(['file']);
   await page.keyboard.press('Escape');
   await expect(importDialog).toHaveCount(0);
+});
+
+test('a signed-off export leaves out an article its out-of-date list calls signed off, says so, and the list follows', async ({ page, app, openApp, workspaceDir }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'versus-desk-mislisted-'));
+  const ws = join(dir, 'mislisted');
+  try {
+    // A workspace whose index cache (edited by another program, or restored from a backup) lists
+    // the seed's draft as signed off; its file keeps its size and mtime, so the cache is believed.
+    const store = await WorkspaceStore.open(ws, { create: true, seed: true });
+    await store.close();
+    const indexFile = join(ws, '.versus-desk', 'index.json');
+    const index = JSON.parse(await readFile(indexFile, 'utf8')) as { comparisons: Record<string, { summary: { status: string } }> };
+    for (const entry of Object.values(index.comparisons)) entry.summary.status = 'signed_off';
+    await writeFile(indexFile, JSON.stringify(index));
+
+    await openApp();
+    app.chooseFolder.answer(ws);
+    await page.getByRole('button', { name: 'Open workspace…' }).click();
+    await expect(page.locator('.workspace-name')).toHaveText('mislisted');
+    const listed = page.getByRole('navigation', { name: 'Comparisons' }).getByRole('button', { name: new RegExp(SEED_TITLE.slice(0, 20)) });
+    await expect(listed).toContainText('Signed off');
+
+    const target = join(dir, 'publish.zip');
+    app.chooseExportTarget.answer(target);
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await expect(dialog.getByRole('radio', { name: /Signed-off articles \(1\)/ })).toBeChecked();
+    await dialog.getByRole('button', { name: 'Export 1 article…' }).click();
+    await expect(dialog.getByRole('status')).toContainText('Exported 0 articles to');
+    const alert = dialog.getByRole('alert');
+    await expect(alert).toHaveText(
+      `1 article listed as signed off was left out: its file says otherwise (“${SEED_TITLE}”: draft). The list was out of date and now shows it as it is.`,
+    );
+    // The list now shows the article as its file has it.
+    await expect(listed).toContainText('Draft');
+    await mkdir('test-results/screenshots', { recursive: true });
+    await page.screenshot({ path: 'test-results/screenshots/export-left-out.png' });
+    await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    // Back to the harness's workspace, so the one removed below is no longer open.
+    app.chooseFolder.answer(workspaceDir);
+    await page.getByRole('button', { name: 'Open workspace…' }).click();
+    await expect(page.locator('.workspace-name')).toHaveText(workspaceDir.split(/[\\/]/).pop() as string);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -2,9 +2,11 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { ComparisonSummary } from '../../shared/api/contract';
+import { reviewSummaryOf } from '../../shared/dashboard/reviewSummary';
 import { ServiceError } from '../../shared/api/errors';
 import { buildArticleJson, buildPersonJson, personRefsById, readSignOff } from '../../shared/export/articleJson';
 import { buildArticleMarkdown } from '../../shared/export/articleMarkdown';
+import type { LeftOutArticle } from '../../shared/export/leftOut';
 import type { BundleFile, Manifest } from '../../shared/export/exportSchemas';
 import type { Comparison } from '../../shared/model/comparison';
 import type { Person } from '../../shared/model/person';
@@ -32,6 +34,11 @@ export interface ExportSource {
   directReadOf?(id: string): { file: string; size: number; mtimeMs: number } | null;
   /** The record in a text the reader read from such a file; null when it is not a valid record of that id (then it is read the usual way). */
   parseDirect?(id: string, text: string): Comparison | null;
+  /**
+   * Told of articles whose listed summary (the index cache's) gave another review status than
+   * the record read: the source reads them again (WorkspaceStore.recheckComparisons).
+   */
+  recheckComparisons?(ids: readonly string[]): Promise<void>;
 }
 
 export interface ExportOptions {
@@ -79,7 +86,15 @@ export interface ExportResult {
   items: number;
   /** Size of the zip, or of all files in the folder. */
   bytes: number;
+  /**
+   * Articles listed as signed off that were left out of a signed-off export because their
+   * records are not (the list was out of date); empty as a rule.
+   */
+  leftOut: LeftOut[];
 }
+
+/** An article left out of a signed-off export, with the status its record has. */
+export type LeftOut = LeftOutArticle;
 
 /**
  * Articles read (with their history headers) ahead of the rendering: the reads overlap, the
@@ -103,16 +118,24 @@ const SNAPSHOT_BATCH = 16;
 export async function buildBundleFiles(
   source: ExportSource,
   opts: Omit<ExportOptions, 'out' | 'format'>,
-): Promise<{ files: Map<string, Buffer>; items: number; needSnapshot: Comparison[] }> {
+): Promise<{ files: Map<string, Buffer> } & Rendered> {
   const files = new Map<string, Buffer>();
-  const { items, needSnapshot } = await renderBundle(source, opts, {
+  const rendered = await renderBundle(source, opts, {
     add: (path, text) => {
       const data = Buffer.from(text, 'utf8');
       files.set(path, data);
       return bundleFile(path, data);
     },
   });
-  return { files, items, needSnapshot };
+  return { files, ...rendered };
+}
+
+/** What rendering a bundle gives besides its files. */
+interface Rendered {
+  items: number;
+  /** Exported articles whose newest snapshot does not hold their content yet. */
+  needSnapshot: Comparison[];
+  leftOut: LeftOut[];
 }
 
 /** Where the rendered files go. */
@@ -131,7 +154,7 @@ type Pending<T> = Omit<T, 'files'> & { files: Array<BundleFile | Promise<BundleF
  * Renders the bundle, handing each file to `sink` once, as it is made (articles in slug order,
  * then people, schemas and the manifest last).
  */
-async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out' | 'format'>, sink: BundleSink): Promise<{ items: number; needSnapshot: Comparison[] }> {
+async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out' | 'format'>, sink: BundleSink): Promise<Rendered> {
   const all = source.listComparisons();
   const summaries = selectSummaries(all, opts);
   const allPeople = source.listPeople();
@@ -142,6 +165,9 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
   const peopleIds = new Set<string>();
   /** Exported articles whose newest snapshot does not hold their content yet. */
   const needSnapshot: Comparison[] = [];
+  const leftOut: LeftOut[] = [];
+  /** Articles whose listed status is not their record's. */
+  const misListed: string[] = [];
   const described: Array<BundleFile | Promise<BundleFile>> = [];
   /** The file's record (not awaited: a zip's comes from the worker), after the sink has room again. */
   const file = async (path: string, text: string): Promise<[BundleFile | Promise<BundleFile>]> => {
@@ -228,7 +254,17 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
       const { summary, comparison, hash, history } = typeof ready === 'function' ? await ready() : ready;
       delete reads[index];
       opts.signal?.throwIfAborted();
-      const article = buildArticleJson({ comparison, people: allPeople, personRefs, articles, status: summary.status, contentHash: hash });
+      // The status is the record's, not the list's: the index cache it comes from is only as good
+      // as the size and mtime it was checked by, and a bundle must not say "signed off" of an
+      // article that is not (its import and `validate` check the same).
+      const status = reviewSummaryOf(comparison, hash).status;
+      if (status !== summary.status) misListed.push(comparison.id);
+      if (opts.status === 'signed-off' && status !== 'signed_off') {
+        leftOut.push({ slug: comparison.slug, title: comparison.title, status });
+        opts.onProgress?.(index + 1, total);
+        continue;
+      }
+      const article = buildArticleJson({ comparison, people: allPeople, personRefs, articles, status, contentHash: hash });
       const [json] = await file(`comparisons/${comparison.slug}.json`, stableStringify(article));
       const [md] = await file(`comparisons/${comparison.slug}.md`, buildArticleMarkdown(article));
       if (history && history.newest !== hash) needSnapshot.push(comparison);
@@ -236,7 +272,7 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
         id: comparison.id,
         slug: comparison.slug,
         revision: comparison.revision,
-        status: summary.status,
+        status,
         signOff: readSignOff(comparison, hash),
         files: [json, md],
         ...(history ? { lineage: history.lineage } : {}),
@@ -263,7 +299,8 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
   });
   // Its record is not needed (the manifest does not list itself).
   void sink.add('manifest.json', stableStringify(manifest));
-  return { items: items.length, needSnapshot };
+  if (misListed.length > 0) await source.recheckComparisons?.(misListed);
+  return { items: items.length, needSnapshot, leftOut };
 }
 
 function selectSummaries(all: ComparisonSummary[], opts: Pick<ExportOptions, 'status' | 'only'>): ComparisonSummary[] {
@@ -295,7 +332,7 @@ export async function exportBundle(source: ExportSource, opts: ExportOptions): P
   }
   const temp = join(parent, `.${basename(opts.out)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const { items, needSnapshot, bytes } = opts.format === 'zip' ? await exportZip(source, opts, temp) : await exportFolder(source, opts, temp);
+    const { items, needSnapshot, leftOut, bytes } = opts.format === 'zip' ? await exportZip(source, opts, temp) : await exportFolder(source, opts, temp);
     opts.signal?.throwIfAborted();
     await rename(temp, opts.out);
     // An article whose newest snapshot already holds this content (a signed-off article has its
@@ -306,7 +343,7 @@ export async function exportBundle(source: ExportSource, opts: ExportOptions): P
         needSnapshot.slice(start, start + SNAPSHOT_BATCH).map((record) => history.snapshot({ kind: 'comparison', record, reason: 'export', by: opts.createdBy, at: opts.now })),
       );
     }
-    return { path: opts.out, items, bytes };
+    return { path: opts.out, items, bytes, leftOut };
   } catch (error) {
     await rm(temp, { recursive: true, force: true }).catch(() => undefined);
     throw error;
@@ -317,11 +354,11 @@ export async function exportBundle(source: ExportSource, opts: ExportOptions): P
  * Each file is deflated on the thread pool as soon as it is rendered (while the next articles
  * render), and only its deflated bytes are kept until the zip is written, in name order.
  */
-async function exportZip(source: ExportSource, opts: ExportOptions, temp: string): Promise<{ items: number; needSnapshot: Comparison[]; bytes: number }> {
+async function exportZip(source: ExportSource, opts: ExportOptions, temp: string): Promise<Rendered & { bytes: number }> {
   const deflater = new EntryDeflater(opts.signal);
   try {
     const entries = new Map<string, Promise<DeflatedEntry>>();
-    const { items, needSnapshot } = await renderBundle(source, opts, {
+    const rendered = await renderBundle(source, opts, {
       // The worker encodes, hashes and deflates each file while the next articles render.
       add: (path, text) => {
         const entry = deflater.deflateText(text);
@@ -336,15 +373,15 @@ async function exportZip(source: ExportSource, opts: ExportOptions, temp: string
     });
     deflater.flush();
     const bytes = await writeZipEntries(temp, entries, opts.signal ? { signal: opts.signal } : {});
-    return { items, needSnapshot, bytes };
+    return { ...rendered, bytes };
   } finally {
     await deflater.close();
   }
 }
 
-async function exportFolder(source: ExportSource, opts: ExportOptions, temp: string): Promise<{ items: number; needSnapshot: Comparison[]; bytes: number }> {
-  const { files, items, needSnapshot } = await buildBundleFiles(source, opts);
-  return { items, needSnapshot, bytes: await writeFolder(temp, files, opts.signal) };
+async function exportFolder(source: ExportSource, opts: ExportOptions, temp: string): Promise<Rendered & { bytes: number }> {
+  const { files, ...rendered } = await buildBundleFiles(source, opts);
+  return { ...rendered, bytes: await writeFolder(temp, files, opts.signal) };
 }
 
 /**

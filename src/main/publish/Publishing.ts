@@ -119,7 +119,7 @@ export class Publishing {
         history: HistoryStore.forStore(store),
       });
       await this.deps.revealPath?.(result.path).catch((error: unknown) => console.warn('Versus Desk: could not show the export', error));
-      return { outcome: 'exported', path: result.path, items: result.items, bytes: result.bytes };
+      return { outcome: 'exported', path: result.path, items: result.items, bytes: result.bytes, leftOut: result.leftOut };
     } catch (error) {
       if (controller.signal.aborted) return { outcome: 'cancelled' };
       if (error instanceof ServiceError) throw error;
@@ -151,6 +151,7 @@ export class Publishing {
       listPeople: () => store.listPeople(),
       getComparison: (id) => paced(() => store.getComparison(id)),
       readComparison: (id) => paced(() => store.readComparison(id)),
+      recheckComparisons: (ids) => store.recheckComparisons(ids),
     };
   }
 

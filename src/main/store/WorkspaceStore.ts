@@ -250,6 +250,30 @@ export class WorkspaceStore {
     return { kind: 'comparison', id, change: before ? 'changed' : 'added', label: after.summary.title, revision: after.summary.revision };
   }
 
+  /**
+   * Reads these articles again although their files still have the size and mtime the index
+   * cache recorded: a reader (the export) found the cached summary wrong for the record, e.g. an
+   * index edited or restored by another program. The list, the index and search follow, and
+   * each summary that changed is told as an outside change.
+   */
+  recheckComparisons(ids: readonly string[]): Promise<void> {
+    if (this.closed || ids.length === 0) return Promise.resolve();
+    return this.serial(async () => {
+      const changes: OutsideChange[] = [];
+      for (const id of ids) {
+        const before = this.comparisons.index.entries.get(id)?.summary ?? null;
+        await this.comparisons.refresh(id);
+        const after = this.comparisons.index.entries.get(id)?.summary ?? null;
+        if (!after) {
+          if (before) changes.push({ kind: 'comparison', id, change: 'removed', label: before.title, revision: null });
+        } else if (!before || before.status !== after.status || before.revision !== after.revision || before.title !== after.title) {
+          changes.push({ kind: 'comparison', id, change: before ? 'changed' : 'added', label: after.title, revision: after.revision });
+        }
+      }
+      if (changes.length > 0) this.tellOutsideChanges(changes);
+    });
+  }
+
   private async syncPerson(id: string): Promise<OutsideChange | null> {
     const find = () => this.people.list().find((p) => p.id === id) ?? null;
     const canonical = (value: unknown) => {

@@ -3,6 +3,7 @@ import type { ComparisonSummary } from '../../shared/api/contract';
 import type { ExportFormat, ExportSelection } from '../../shared/api/publishContract';
 import { call, errorText, onEvent } from '../api/client';
 import { Dialog } from '../app/Dialog';
+import { leftOutMessage } from '../../shared/export/leftOut';
 import { STATUS_WORDS } from '../sidebar/statusWords';
 import { FormFooter } from '../app/FormFooter';
 import { RefusalNotice, useBusyReport, type PublishWork } from './busy';
@@ -22,7 +23,7 @@ type Phase =
   | { kind: 'choose' }
   | { kind: 'asking' }
   | { kind: 'running'; done: number; total: number; cancelling: boolean }
-  | { kind: 'done'; items: number; path: string }
+  | { kind: 'done'; items: number; path: string; leftOut: string | null }
   | { kind: 'cancelled' };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -82,7 +83,7 @@ export function ExportDialog({ summaries, flushAll, onClose, onBusyChange, refus
       if (!mounted.current) return;
       if (result === null) setPhase({ kind: 'choose' });
       else if (result.outcome === 'cancelled') setPhase({ kind: 'cancelled' });
-      else setPhase({ kind: 'done', items: result.items, path: result.path });
+      else setPhase({ kind: 'done', items: result.items, path: result.path, leftOut: leftOutMessage(result.leftOut) });
     } catch (caught) {
       if (!mounted.current) return;
       setPhase({ kind: 'choose' });
@@ -190,6 +191,11 @@ export function ExportDialog({ summaries, flushAll, onClose, onBusyChange, refus
             Exported {plural(phase.items, 'article', 'articles')} to <span className="mono export-path">{phase.path}</span>. Its folder is open in
             your file manager.
           </p>
+          {phase.leftOut && (
+            <p className="export-left-out" role="alert">
+              {phase.leftOut}
+            </p>
+          )}
           <div className="dialog-actions">
             <button type="button" className="button primary" onClick={onClose} autoFocus>
               Done

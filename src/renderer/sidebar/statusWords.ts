@@ -1,12 +1,4 @@
-import type { ComparisonStatus } from '../../shared/api/contract';
-
-export const STATUS_WORDS: Record<ComparisonStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  changes_requested: 'Changes requested',
-  approved: 'Approved',
-  signed_off: 'Signed off',
-};
+export { STATUS_WORDS } from '../../shared/export/leftOut';
 
 // One formatter for every date (toLocaleDateString builds a new one per call: slow in long lists).
 const DATE_FORMAT = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });

@@ -35,7 +35,8 @@ export const workspaceInfoSchema = z.strictObject({
 });
 export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
 
-export const comparisonStatusSchema = z.enum(['draft', 'in_review', 'changes_requested', 'approved', 'signed_off']);
+import { comparisonStatusSchema } from '../review/reviewModel';
+export { comparisonStatusSchema };
 export type ComparisonStatus = z.infer<typeof comparisonStatusSchema>;
 
 export const comparisonSummarySchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../model/ids';
+import { comparisonStatusSchema } from '../review/reviewModel';
 
 /**
  * The schemas of the publishing channels (export, import, preview), kept beside the contract
@@ -24,7 +25,14 @@ export const exportRunInputSchema = z
 /** null: the user closed the save dialog without choosing where. */
 export const exportRunOutputSchema = z
   .discriminatedUnion('outcome', [
-    z.strictObject({ outcome: z.literal('exported'), path: z.string(), items: z.number().int(), bytes: z.number().int() }),
+    z.strictObject({
+      outcome: z.literal('exported'),
+      path: z.string(),
+      items: z.number().int(),
+      bytes: z.number().int(),
+      /** Listed as signed off, left out because the article's file says otherwise (the list was out of date). */
+      leftOut: z.array(z.strictObject({ slug: z.string(), title: z.string(), status: comparisonStatusSchema })),
+    }),
     z.strictObject({ outcome: z.literal('cancelled') }),
   ])
   .nullable();

@@ -17,9 +17,10 @@ export interface ReviewSummary {
  * computed once per save, and for every file when a workspace opens without its index cache.
  * The same answer as from the review view (reviewOfComparison), for less: no labels, and a
  * hash only where it decides something: a part's only for an approval (whether it still
- * holds), the whole article's only for a sign-off on an article whose parts are all approved.
+ * holds), the whole article's only for a sign-off on an article whose parts are all approved
+ * (`contentHash`: that hash, when the caller has it already).
  */
-export function reviewSummaryOf(c: Comparison): ReviewSummary {
+export function reviewSummaryOf(c: Comparison, contentHash?: string): ReviewSummary {
   const review = reviewForView(c.review);
   const states: Array<{ state: PartState }> = [];
   let waitingSince: string | null = null;
@@ -30,7 +31,7 @@ export function reviewSummaryOf(c: Comparison): ReviewSummary {
     if (state === 'submitted' && record && (waitingSince === null || record.at < waitingSince)) waitingSince = record.at;
   }
   const allApproved = states.length > 0 && states.every((s) => s.state === 'approved');
-  const signOffValid = allApproved && review.signOff !== null && review.signOff.hash === articleContentHash(c);
+  const signOffValid = allApproved && review.signOff !== null && review.signOff.hash === (contentHash ?? articleContentHash(c));
   let openComments = 0;
   for (const t of review.comments) if (t.resolved === null) openComments++;
   return {

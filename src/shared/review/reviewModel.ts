@@ -7,6 +7,9 @@ import { idSchema, isoDateTimeSchema } from '../model/ids';
  * it. Status is derived from these records (see status.ts), never stored.
  */
 
+/** An article's review status as derived (status.ts: ReviewStatus), where data carries it. */
+export const comparisonStatusSchema = z.enum(['draft', 'in_review', 'changes_requested', 'approved', 'signed_off']);
+
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'Not a sha256 hash');
 
 /** `header`, `summary`, `byline`, `bio`, or `<kind>:<item id>` for list items (kd, chart, def, faq). */

@@ -9,7 +9,7 @@ import { jsonSchemaFor } from '../../../src/main/bundle/jsonSchemas';
 import { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
 import type { Manifest } from '../../../src/shared/export/exportSchemas';
 import { tempDir } from '../storeTestKit';
-import { FIXED_NOW, memorySource, seedRecords } from './exportTestKit';
+import { FIXED_NOW, memorySource, seedRecords, signedOff } from './exportTestKit';
 
 const base = (out: string): ExportOptions => ({ out, format: 'zip', status: 'any', createdBy: 'Test Writer', appVersion: '0.1.0', now: FIXED_NOW });
 const stores: WorkspaceStore[] = [];
@@ -72,7 +72,8 @@ describe('exportBundle', () => {
     const out = join(await tempDir(), 'publish.zip');
     const result = await exportBundle(store, { ...base(out), status: 'signed-off' });
     expect(result.items).toBe(0);
-    const signed = memorySource([seedRecords().comparison], [seedRecords().author, seedRecords().editor], 'signed_off');
+    const seed = seedRecords();
+    const signed = memorySource([signedOff(seed.comparison, seed.editor.id)], [seed.author, seed.editor]);
     expect((await exportBundle(signed, { ...base(join(await tempDir(), 'p.zip')), status: 'signed-off' })).items).toBe(1);
   });
 

@@ -1,6 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import type { ComparisonStatus, ComparisonSummary } from '../../../src/shared/api/contract';
+import { reviewSummaryOf } from '../../../src/shared/dashboard/reviewSummary';
+import { articleContentHash, partContentsOf, partHash } from '../../../src/shared/review/parts';
 import type { ExportSource } from '../../../src/main/bundle/exportBundle';
 import { buildSeedRecords } from '../../../src/main/seed/seedWorkspace';
 import { COMPARISON_FORMAT, type Comparison } from '../../../src/shared/model/comparison';
@@ -19,15 +21,18 @@ export function seedRecords() {
   return buildSeedRecords(FIXED_NOW, fixedIds());
 }
 
-/** An in-memory export source over plain records. */
-export function memorySource(comparisons: Comparison[], people: Person[], status: ComparisonStatus = 'draft'): ExportSource {
+/**
+ * An in-memory export source over plain records. Each is listed with the status its review data
+ * gives, as the store lists it, unless `listed` says otherwise (an out-of-date index).
+ */
+export function memorySource(comparisons: Comparison[], people: Person[], listed?: ComparisonStatus): ExportSource {
   const summaries = (): ComparisonSummary[] =>
     comparisons.map((c) => ({
       id: c.id,
       slug: c.slug,
       title: c.title,
       terms: c.terms.map((t) => t.name),
-      status,
+      status: listed ?? reviewSummaryOf(c).status,
       updatedAt: c.updatedAt,
       revision: c.revision,
     }));
@@ -40,6 +45,12 @@ export function memorySource(comparisons: Comparison[], people: Person[], status
     },
     listPeople: () => people,
   };
+}
+
+/** The article with every part approved and signed off by `editorId` (as the review service records it). */
+export function signedOff(c: Comparison, editorId: string, at = FIXED_NOW.toISOString()): Comparison {
+  const parts = Object.fromEntries(partContentsOf(c).map((p) => [p.key, { state: 'approved' as const, by: editorId, at, hash: partHash(p) }]));
+  return { ...c, review: { parts, signOff: { by: editorId, at, hash: articleContentHash(c) }, comments: [] } };
 }
 
 export function person(id: string, name: string, bio: string, credentials = ''): Person {

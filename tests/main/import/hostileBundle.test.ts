@@ -19,6 +19,13 @@ const json = (files: Files, path: string) => JSON.parse(files.get(path)!.toStrin
 const asBuffer = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
 const ARTICLE = 'comparisons/social-media-vs-social-networking.json';
 
+/** The files with the manifest changed by `edit` (its own entry is not listed, so nothing else needs fixing). */
+function withManifest(files: Files, edit: (m: Manifest) => void): Files {
+  const m = json(files, 'manifest.json') as unknown as Manifest;
+  edit(m);
+  return new Map(files).set('manifest.json', asBuffer(m));
+}
+
 interface Case {
   name: string;
   make(): Promise<Buffer>;
@@ -56,6 +63,11 @@ const cases: Case[] = [
   { name: 'a cross-field violation only the store schema sees', make: async () => { const f = await validFiles(); const a = json(f, ARTICLE) as { definitions: Array<{ term: string }> }; a.definitions[0].term = 'd'; return zipBuffer(entriesOf(replaceFile(f, ARTICLE, asBuffer(a)))); }, entry: ARTICLE, reason: /content is not valid: .*unknown term/ },
   { name: 'an unknown format version', make: async () => { const f = await validFiles(); const m = json(f, 'manifest.json'); m.format = 2; const out = new Map(f); out.set('manifest.json', asBuffer(m)); return zipBuffer(entriesOf(out)); }, entry: 'manifest.json', reason: /unknown format version 2/ },
   { name: 'a truncated zip', make: async () => { const z = await zipBuffer(entriesOf(await validFiles())); return z.subarray(0, Math.floor(z.length / 2)); }, entry: 'bundle.zip', reason: /truncated or damaged/ },
+  // A bundle vouches for each article's status and sign-off: a claim its own review records do not make is refused.
+  { name: 'an article that says it is signed off, with the manifest saying so too', make: async () => { const f = await validFiles(); const a = json(f, ARTICLE) as { review: { status: string } }; a.review.status = 'signed_off'; const out = replaceFile(f, ARTICLE, asBuffer(a)); return zipBuffer(entriesOf(withManifest(out, (m) => { m.items[0]!.status = 'signed_off'; }))); }, entry: ARTICLE, reason: /^it says it is “signed off”, but its review records make it “draft”$/ },
+  { name: 'a manifest that says an article is signed off', make: async () => zipBuffer(entriesOf(withManifest(await validFiles(), (m) => { m.items[0]!.status = 'signed_off'; }))), entry: ARTICLE, reason: /^the manifest says it is “signed off”, but its review records make it “draft”$/ },
+  { name: 'a sign-off named in the article that its review records do not hold', make: async () => { const f = await validFiles(); const a = json(f, ARTICLE) as { review: { signedOffBy: string | null; signedOffAt: string | null } }; a.review.signedOffBy = '01J00000000000000000000003'; a.review.signedOffAt = '2024-05-01T12:00:00.000Z'; return zipBuffer(entriesOf(replaceFile(f, ARTICLE, asBuffer(a)))); }, entry: ARTICLE, reason: /signedOffBy and signedOffAt are not the sign-off its review records hold/ },
+  { name: 'a manifest giving a sign-off the article does not have', make: async () => zipBuffer(entriesOf(withManifest(await validFiles(), (m) => { m.items[0]!.signOff = { by: '01J00000000000000000000003', at: '2024-05-01T12:00:00.000Z' }; }))), entry: ARTICLE, reason: /the manifest gives another sign-off than its review records hold/ },
   { name: 'a file the manifest does not list', make: async () => zipBuffer([...entriesOf(await validFiles()), { name: 'extra.txt', data: Buffer.from('hi') }]), entry: 'extra.txt', reason: /not listed in the manifest/ },
 ];
 

@@ -9,6 +9,7 @@ import {
   manifestSchema,
   PERSON_EXPORT_FORMAT,
   personExportSchema,
+  type ArticleExport,
   type Manifest,
   type PersonExport,
 } from '../../../shared/export/exportSchemas';
@@ -16,6 +17,8 @@ import { comparisonSchema, type Comparison } from '../../../shared/model/compari
 import { isCheckedComparison } from '../../../shared/model/comparisonCheck';
 import { isCheckedArticleExport } from '../../../shared/export/articleExportCheck';
 import { sealedArticleContentHash } from '../../../shared/review/parts';
+import { reviewSummaryOf } from '../../../shared/dashboard/reviewSummary';
+import { STATUS_WORDS } from '../../../shared/export/leftOut';
 import { personSchema, type Person } from '../../../shared/model/person';
 import { zodIssuesInWords } from '../../services/zodIssuesInWords';
 import { sealChecked } from '../../store/batchWrite';
@@ -196,6 +199,7 @@ async function checkEntries(source: string, files: BundleSource, now: Date, { on
     // Sealed (deep-frozen) by checkComparison: its hash is computed once, here, for the whole import.
     const hash = sealedArticleContentHash(record);
     if (hash !== article.review.contentHash) throw refuse(path, 'its content hash does not match its content');
+    checkStatus(path, item, article, record, hash);
     const lineage = [hash, ...(item.lineage ?? []).filter((h) => h !== hash)];
     // The parsed export is not kept: only the record goes on (10,000 of both would double the memory the import holds).
     articles.push({ item, record, lineage });
@@ -212,6 +216,23 @@ async function checkEntries(source: string, files: BundleSource, now: Date, { on
     checked(files.take(order[next] as string));
   }
   return { source, manifest, articles, people: [...people.values()], report: [] };
+}
+
+/**
+ * The status and sign-off the manifest and the article file give are the ones the article's own
+ * review data and content make (a bundle must not call an article signed off that is not).
+ */
+function checkStatus(path: string, item: Manifest['items'][number], article: ArticleExport, record: Comparison, hash: string): void {
+  const status = reviewSummaryOf(record, hash).status;
+  const words = (s: keyof typeof STATUS_WORDS) => `“${STATUS_WORDS[s].toLowerCase()}”`;
+  if (article.review.status !== status) throw refuse(path, `it says it is ${words(article.review.status)}, but its review records make it ${words(status)}`);
+  if (item.status !== status) throw refuse(path, `the manifest says it is ${words(item.status)}, but its review records make it ${words(status)}`);
+  const signOff = record.review?.signOff;
+  const valid = signOff && signOff.hash === hash ? { by: signOff.by, at: signOff.at } : null;
+  const same = (x: { by: string; at: string } | null) => (x === null ? valid === null : valid !== null && x.by === valid.by && x.at === valid.at);
+  const inFile = article.review.signedOffBy === null && article.review.signedOffAt === null ? null : { by: article.review.signedOffBy ?? '', at: article.review.signedOffAt ?? '' };
+  if (!same(inFile)) throw refuse(path, 'its signedOffBy and signedOffAt are not the sign-off its review records hold');
+  if (!same(item.signOff)) throw refuse(path, 'the manifest gives another sign-off than its review records hold');
 }
 
 /** Main's other work (IPC, progress) runs between slices of about this many milliseconds of reading. */

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { HistoryStore } from '../../history/HistoryStore';
 import { exportBundle } from '../../bundle/exportBundle';
+import { leftOutMessage } from '../../../shared/export/leftOut';
 import type { WorkspaceStore } from '../../store/WorkspaceStore';
 import { CliError, EXIT_OK } from '../CliError';
 import type { CliIo } from '../CliIo';
@@ -74,7 +75,9 @@ set), so it is the same for the same content.
     });
     const noun = result.items === 1 ? 'article' : 'articles';
     io.out(`Exported ${result.items} ${noun} to ${result.path} (${result.bytes} bytes).\n`);
-    if (result.items === 0 && status === 'signed-off') io.out('No article is signed off yet; pass --status any to export drafts.\n');
+    const leftOut = leftOutMessage(result.leftOut);
+    if (leftOut) io.err(`versus-desk export: ${leftOut}\n`);
+    else if (result.items === 0 && status === 'signed-off') io.out('No article is signed off yet; pass --status any to export drafts.\n');
     return EXIT_OK;
   },
 };
