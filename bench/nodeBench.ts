@@ -299,6 +299,10 @@ export async function measureExportImport(dir: string, scratch: string): Promise
       const result = await exportBundle(store, { ...opts, out: zip, format: 'zip', history: HistoryStore.forStore(store) });
       exportRounds.push(performance.now() - t0);
       articles = result.items;
+      // A bench that exported fewer articles than it set out to would time the wrong work.
+      if (articles === 0 || result.leftOut.length > 0) {
+        throw new Error(`the export took ${articles} articles and left out ${result.leftOut.length}: the synthetic workspace is not signed off as it should be`);
+      }
       // Every round must give the same bundle (the export is deterministic).
       const bytes = await readFile(zip);
       if (first === null) first = bytes;

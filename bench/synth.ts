@@ -11,7 +11,7 @@ import { docFromText, type BlockDoc } from '../src/shared/model/richText';
 import { slugFromTerms } from '../src/shared/model/slug';
 import { stableStringify } from '../src/main/store/durableWrite';
 import { buildSeedRecords, seedFixture, type SeedFixture } from '../src/main/seed/seedWorkspace';
-import { reviewComparison } from '../src/shared/review/actions';
+import { reviewComparison, reviewPerson } from '../src/shared/review/actions';
 import { SECTIONS } from '../src/shared/review/parts';
 
 /** mulberry32: small, fast, good enough for test data. */
@@ -147,6 +147,16 @@ export function signedOff(c: Comparison, at: string): Comparison {
   return { ...approved, review: reviewComparison(approved, actor, { action: 'sign_off' }, at, []) };
 }
 
+/**
+ * The person with the bio approved and signed off by `by` (another person), as an editor
+ * publishing their articles leaves it.
+ */
+export function bioSignedOff(p: Person, by: string, at: string): Person {
+  const actor = { personId: by, role: 'editor' as const, name: 'Editor' };
+  const approved = { ...p, review: reviewPerson(p, actor, { action: 'approve', parts: [], sections: [] }, at) };
+  return { ...approved, review: reviewPerson(approved, actor, { action: 'sign_off' }, at) };
+}
+
 export interface SyntheticWorkspace {
   people: Person[];
   comparisons: Comparison[];
@@ -158,7 +168,7 @@ export interface SynthOptions {
   people?: number;
   /** Stored size each article aims at: uniform in [min, max] bytes. */
   sizeRange?: [number, number];
-  /** Every article approved part by part and signed off (default true). */
+  /** Every article approved part by part and signed off, and every bio (default true). */
   signOff?: boolean;
 }
 
@@ -206,7 +216,8 @@ export function synthWorkspace(opts: SynthOptions): SyntheticWorkspace {
     slugs.add(article.slug);
     comparisons.push(article);
   }
-  return { people, comparisons };
+  if (opts.signOff === false || people.length < 2) return { people, comparisons };
+  return { people: people.map((p, i) => bioSignedOff(p, (people[(i + 1) % people.length] as Person).id, at)), comparisons };
 }
 
 function buildArticle(t: TextMaker, newId: () => string, counts: PartCounts, scale: number, people: Person[], i: number, slugs: Set<string>): Comparison {

@@ -266,7 +266,7 @@ describe.concurrent('versus-desk export', { timeout: 120_000 }, () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Exported 0 articles to /);
     expect(result.stderr).toBe(
-      "versus-desk export: 1 article listed as signed off was left out: its file says otherwise (“Social Media vs. Social Networking: What's the Difference?”: draft). The list was out of date and now shows it as it is.\n",
+      "versus-desk export: 1 article listed as signed off was left out (“Social Media vs. Social Networking: What's the Difference?”: its file says draft). The list was out of date and now shows it as it is.\n",
     );
     expect((await kit.run(['list', dir])).stdout).not.toMatch(/signed off/i);
   });

@@ -130,7 +130,7 @@ test('a signed-off export leaves out an article its out-of-date list calls signe
     await expect(dialog.getByRole('status')).toContainText('Exported 0 articles to');
     const alert = dialog.getByRole('alert');
     await expect(alert).toHaveText(
-      `1 article listed as signed off was left out: its file says otherwise (“${SEED_TITLE}”: draft). The list was out of date and now shows it as it is.`,
+      `1 article listed as signed off was left out (“${SEED_TITLE}”: its file says draft). The list was out of date and now shows it as it is.`,
     );
     // The list now shows the article as its file has it.
     await expect(listed).toContainText('Draft');

@@ -10,6 +10,7 @@ import type { LeftOutArticle } from '../../shared/export/leftOut';
 import type { BundleFile, Manifest } from '../../shared/export/exportSchemas';
 import type { Comparison } from '../../shared/model/comparison';
 import type { Person } from '../../shared/model/person';
+import { reviewOfPerson } from '../../shared/review/status';
 import { stableStringify } from '../store/durableWrite';
 import { contentHash } from './contentHash';
 import { allJsonSchemas } from './jsonSchemas';
@@ -161,6 +162,22 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
   // Each byline person rendered once, not once per article.
   const personRefs = personRefsById(allPeople);
   const articles = new Map(all.map((s) => [s.id, { id: s.id, slug: s.slug, title: s.title }]));
+  // Publishing: the byline's bios go out with the article, so they must be signed off as they are
+  // now (a bio edited after the article's sign-off is not), each person checked once.
+  const bioSignedOff = new Map<string, boolean>();
+  const peopleById = new Map(allPeople.map((p) => [p.id, p]));
+  const unsignedBioOf = (c: Comparison): LeftOut['bio'] => {
+    for (const role of ['author', 'editor'] as const) {
+      const id = role === 'author' ? c.byline.authorId : c.byline.editorId;
+      if (id === null) continue;
+      const person = peopleById.get(id);
+      if (!person) return { role, name: null };
+      let signed = bioSignedOff.get(id);
+      if (signed === undefined) bioSignedOff.set(id, (signed = reviewOfPerson(person).status === 'signed_off'));
+      if (!signed) return { role, name: person.name };
+    }
+    return undefined;
+  };
   const items: Array<Pending<Manifest['items'][number]>> = [];
   const peopleIds = new Set<string>();
   /** Exported articles whose newest snapshot does not hold their content yet. */
@@ -259,8 +276,9 @@ async function renderBundle(source: ExportSource, opts: Omit<ExportOptions, 'out
       // article that is not (its import and `validate` check the same).
       const status = reviewSummaryOf(comparison, hash).status;
       if (status !== summary.status) misListed.push(comparison.id);
-      if (opts.status === 'signed-off' && status !== 'signed_off') {
-        leftOut.push({ slug: comparison.slug, title: comparison.title, status });
+      const unsignedBio = opts.status === 'signed-off' && status === 'signed_off' ? unsignedBioOf(comparison) : undefined;
+      if (opts.status === 'signed-off' && (status !== 'signed_off' || unsignedBio)) {
+        leftOut.push({ slug: comparison.slug, title: comparison.title, status, ...(unsignedBio ? { bio: unsignedBio } : {}) });
         opts.onProgress?.(index + 1, total);
         continue;
       }

@@ -31,7 +31,14 @@ export const exportRunOutputSchema = z
       items: z.number().int(),
       bytes: z.number().int(),
       /** Listed as signed off, left out because the article's file says otherwise (the list was out of date). */
-      leftOut: z.array(z.strictObject({ slug: z.string(), title: z.string(), status: comparisonStatusSchema })),
+      leftOut: z.array(
+        z.strictObject({
+          slug: z.string(),
+          title: z.string(),
+          status: comparisonStatusSchema,
+          bio: z.strictObject({ role: z.enum(['author', 'editor']), name: z.string().nullable() }).optional(),
+        }),
+      ),
     }),
     z.strictObject({ outcome: z.literal('cancelled') }),
   ])

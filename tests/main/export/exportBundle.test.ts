@@ -10,6 +10,8 @@ import { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
 import type { Manifest } from '../../../src/shared/export/exportSchemas';
 import { tempDir } from '../storeTestKit';
 import { FIXED_NOW, memorySource, seedRecords, signedOff } from './exportTestKit';
+import { bioSignedOff } from '../../../bench/synth';
+import { leftOutMessage } from '../../../src/shared/export/leftOut';
 
 const base = (out: string): ExportOptions => ({ out, format: 'zip', status: 'any', createdBy: 'Test Writer', appVersion: '0.1.0', now: FIXED_NOW });
 const stores: WorkspaceStore[] = [];
@@ -73,8 +75,29 @@ describe('exportBundle', () => {
     const result = await exportBundle(store, { ...base(out), status: 'signed-off' });
     expect(result.items).toBe(0);
     const seed = seedRecords();
-    const signed = memorySource([signedOff(seed.comparison, seed.editor.id)], [seed.author, seed.editor]);
-    expect((await exportBundle(signed, { ...base(join(await tempDir(), 'p.zip')), status: 'signed-off' })).items).toBe(1);
+    const at = FIXED_NOW.toISOString();
+    const people = [bioSignedOff(seed.author, seed.editor.id, at), bioSignedOff(seed.editor, seed.author.id, at)];
+    const signed = memorySource([signedOff(seed.comparison, seed.editor.id)], people);
+    const published = await exportBundle(signed, { ...base(join(await tempDir(), 'p.zip')), status: 'signed-off' });
+    expect(published).toMatchObject({ items: 1, leftOut: [] });
+  });
+
+  it('leaves a signed-off article out of a signed-off export while a bio it is published with is not signed off, and says whose', async () => {
+    const seed = seedRecords();
+    const at = FIXED_NOW.toISOString();
+    const author = bioSignedOff(seed.author, seed.editor.id, at);
+    const editor = bioSignedOff(seed.editor, seed.author.id, at);
+    const article = signedOff(seed.comparison, seed.editor.id);
+    // The author's bio was edited after the article's sign-off: the article itself did not change.
+    const edited = { ...author, credentials: `${author.credentials} (updated)` };
+    const result = await exportBundle(memorySource([article], [edited, editor]), { ...base(join(await tempDir(), 'p.zip')), status: 'signed-off' });
+    expect(result.items).toBe(0);
+    expect(result.leftOut).toEqual([{ slug: article.slug, title: article.title, status: 'signed_off', bio: { role: 'author', name: author.name } }]);
+    expect(leftOutMessage(result.leftOut)).toBe(
+      `1 article listed as signed off was left out (“${article.title}”: the author’s bio (${author.name}) is not signed off). The bios published with an article must be signed off too: review them under People, then export again.`,
+    );
+    // An export of every article still takes it, as it is.
+    expect((await exportBundle(memorySource([article], [edited, editor]), base(join(await tempDir(), 'all.zip')))).items).toBe(1);
   });
 
   it('exports only the chosen slugs, and refuses an unknown slug without writing anything', async () => {
