@@ -18,6 +18,7 @@ import type { Profile, ReviewRecord } from '../../shared/review/reviewModel';
 import { isEmptyReview } from '../../shared/review/status';
 import { HistoryStore, type HistoryReason } from '../history/HistoryStore';
 import type { WorkspaceStore } from '../store/WorkspaceStore';
+import { conflictSameRevision } from '../store/ComparisonRepository';
 
 /** Where the app keeps the profile (who is using this copy of the app): app settings in Electron. */
 export interface ProfileStore {
@@ -81,9 +82,11 @@ export class ReviewService {
     return { ...profile, name: person.name };
   }
 
-  async reviewComparison(id: string, baseRevision: number, act: ReviewAction): Promise<Comparison> {
+  async reviewComparison(id: string, baseRevision: number, act: ReviewAction, baseUpdatedAt?: string): Promise<Comparison> {
     const actor = this.actor();
     const c = await this.fresh(id, baseRevision);
+    // The same revision saved elsewhere (synced in) is not the copy the reviewer saw.
+    if (baseUpdatedAt !== undefined && c.updatedAt !== baseUpdatedAt) throw conflictSameRevision(c, baseUpdatedAt);
     const at = this.now().toISOString();
     const errors =
       act.action === 'sign_off'
@@ -92,7 +95,7 @@ export class ReviewService {
             .map((f) => f.message)
         : [];
     const review = this.apply(() => reviewComparison(c, actor, act, at, errors));
-    const saved = await this.saveComparison(c, review, baseRevision);
+    const saved = await this.saveComparison(c, review, baseRevision, baseUpdatedAt);
     await this.snapshot('comparison', saved, REASONS[act.action], actor);
     return saved;
   }
@@ -170,11 +173,11 @@ export class ReviewService {
     }
   }
 
-  private saveComparison(c: Comparison, review: ReviewRecord, baseRevision: number): Promise<Comparison> {
+  private saveComparison(c: Comparison, review: ReviewRecord, baseRevision: number, baseUpdatedAt?: string): Promise<Comparison> {
     const next: Comparison = { ...c };
     if (isEmptyReview(review)) delete next.review;
     else next.review = review;
-    return this.store().saveComparison(next, baseRevision, { withReview: true });
+    return this.store().saveComparison(next, baseRevision, { withReview: true, ...(baseUpdatedAt === undefined ? {} : { baseUpdatedAt }) });
   }
 
   /** Snapshots are taken after the save is durable; a failed snapshot is reported, never fatal. */

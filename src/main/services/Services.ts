@@ -153,7 +153,11 @@ export class Services {
     'comparisons.get': ({ id }) => this.current.getComparison(id),
     'comparisons.create': ({ terms }) => this.current.createComparison(terms),
     'comparisons.save': ({ comparison, baseRevision }) =>
-      this.history.autosave.around('comparison', comparison.id, baseRevision, () => this.current.saveComparison(comparison, baseRevision)),
+      // The copy it is based on by its save time too: another computer's save of the same revision
+      // (synced in) is a conflict, not overwritten.
+      this.history.autosave.around('comparison', comparison.id, baseRevision, () =>
+        this.current.saveComparison(comparison, baseRevision, { baseUpdatedAt: comparison.updatedAt }),
+      ),
     'comparisons.delete': async ({ id, baseRevision }) => {
       await this.current.deleteComparison(id, baseRevision);
       return { id };
@@ -179,8 +183,8 @@ export class Services {
     },
     'profile.get': async () => this.review.profile(),
     'profile.set': (profile) => this.review.setProfile(profile),
-    'review.comparison': ({ id, baseRevision, action, parts, sections }) =>
-      this.review.reviewComparison(id, baseRevision, action === 'approve' || action === 'request_changes' ? { action, parts, sections } : { action }),
+    'review.comparison': ({ id, baseRevision, baseUpdatedAt, action, parts, sections }) =>
+      this.review.reviewComparison(id, baseRevision, action === 'approve' || action === 'request_changes' ? { action, parts, sections } : { action }, baseUpdatedAt),
     'review.person': ({ id, baseRevision, action }) =>
       this.review.reviewPerson(id, baseRevision, action === 'approve' || action === 'request_changes' ? { action, parts: [], sections: [] } : { action }),
     'comments.add': ({ kind, id, baseRevision, part, anchor, text }) => this.review.comment(id, baseRevision, { part, anchor, text }, kind),

@@ -30,6 +30,12 @@ export interface InsertManyOptions {
 export interface SaveOptions {
   /** Store the input's review data (review actions, import); otherwise the stored review is kept. */
   withReview?: boolean;
+  /**
+   * The updatedAt of the copy the edit is based on (the app's own saves send it): the save is
+   * refused as a conflict unless the stored copy is that one. The revision alone cannot tell: a
+   * synced folder or a git pull can bring in another computer's save of the same revision.
+   */
+  baseUpdatedAt?: string;
 }
 
 export class ComparisonRepository {
@@ -235,6 +241,7 @@ export class ComparisonRepository {
     const current = await this.readFresh(input.id);
     if (!current) throw new ServiceError('NOT_FOUND', `“${input.title}” no longer exists: it was deleted or moved.`, { id: input.id });
     if (current.revision !== baseRevision) throw conflict(current, baseRevision);
+    if (opts.baseUpdatedAt !== undefined && current.updatedAt !== opts.baseUpdatedAt) throw conflictSameRevision(current, opts.baseUpdatedAt);
     const names = input.terms.map((t) => t.name.trim());
     const title = input.titleEdited ? input.title : defaultTitle(names);
     const next: Comparison = {
@@ -437,6 +444,19 @@ export class ComparisonRepository {
     const title = this.index.entries.get(id)?.summary.title;
     return title ? `“${title}”` : id;
   }
+}
+
+/**
+ * The stored copy has the revision the edit is based on, but is another save of it (another
+ * computer's, come in through a synced folder or a git pull): as a conflict, so it is never
+ * overwritten unseen.
+ */
+export function conflictSameRevision(current: Comparison, baseUpdatedAt: string): ServiceError {
+  return new ServiceError(
+    'CONFLICT',
+    `“${current.title}” was changed elsewhere since you opened it: the saved copy is another save of revision ${current.revision} (saved ${current.updatedAt}) than yours is based on (saved ${baseUpdatedAt}), made on another computer or by another program.`,
+    { id: current.id, currentRevision: current.revision, baseRevision: current.revision, updatedAt: current.updatedAt },
+  );
 }
 
 function conflict(current: Comparison, baseRevision: number): ServiceError {

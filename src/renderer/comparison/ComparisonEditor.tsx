@@ -133,7 +133,7 @@ export function ComparisonEditor({ initial, summaries, people, onSaved, register
       const current = await call('comparisons.get', { id: doc.id });
       // Their copy is about to be overwritten: keep it on screen so nothing goes unseen.
       setDiscarded({ text: comparisonToText(current), whose: 'theirs' });
-      dispatch({ type: 'rebase', revision: current.revision });
+      dispatch({ type: 'rebase', revision: current.revision, updatedAt: current.updatedAt });
       setConflictError(null);
       retry();
     } catch (error) {

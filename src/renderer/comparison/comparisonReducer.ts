@@ -53,7 +53,7 @@ export type EditorAction =
   | Edit
   | { type: 'load'; doc: Comparison }
   | { type: 'saved'; sent: Comparison; sentVersion: number; saved: Comparison }
-  | { type: 'rebase'; revision: number }
+  | { type: 'rebase'; revision: number; updatedAt: string }
   | { type: 'reviewed'; saved: Comparison }
   /** A whole new local copy that still has to be saved (a merge with outside changes, recovered edits). */
   | { type: 'replace'; doc: Comparison }
@@ -202,7 +202,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, doc: mergeSaved(state.doc, action.sent, saved), savedVersion: action.sentVersion };
     }
     case 'rebase':
-      return { ...state, doc: { ...state.doc, revision: action.revision } };
+      // Onto the stored copy: its revision and its save time (both say which copy a save replaces).
+      return { ...state, doc: { ...state.doc, revision: action.revision, updatedAt: action.updatedAt } };
     case 'reviewed':
       // A review action stored this article (after a flush): take its revision and review data,
       // keep any content typed meanwhile (still pending for the next save).

@@ -105,7 +105,7 @@ export function EditorReviewProvider({ doc, people, flush, current, onReviewed, 
     (where, action, target = {}) =>
       run(
         where,
-        (c) => call('review.comparison', { id: c.id, baseRevision: c.revision, action, parts: target.parts ?? [], sections: target.sections ?? [] }),
+        (c) => call('review.comparison', { id: c.id, baseRevision: c.revision, baseUpdatedAt: c.updatedAt, action, parts: target.parts ?? [], sections: target.sections ?? [] }),
         DONE[action],
       ),
     [run],

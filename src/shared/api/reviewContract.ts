@@ -39,6 +39,12 @@ export const reviewContract = {
   'review.comparison': {
     input: z.strictObject({
       ...base,
+      /**
+       * The updatedAt of the copy the reviewer saw: an approval or sign-off is refused when the
+       * stored copy is another save (of the same revision, from another computer), not applied
+       * to content nobody reviewed. Optional for older callers.
+       */
+      baseUpdatedAt: z.string().max(64).optional(),
       action: reviewAction,
       parts: z.array(partKeySchema).max(2000).default([]),
       sections: z.array(z.enum(SECTIONS)).max(SECTIONS.length).default([]),
