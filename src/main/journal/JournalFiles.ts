@@ -32,6 +32,9 @@ export interface JournalKind<E extends StampedEntry> {
  * rename, folder fsync), cleared only up to the stamp a save covered, read through the schema,
  * a damaged one quarantined. Operations run one at a time.
  */
+/** How far ahead of main's clock a stamp (the renderer's Date.now(), same machine) may be and still count. */
+const FUTURE_SLACK_MS = 60_000;
+
 export class JournalFiles<E extends StampedEntry> {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -45,12 +48,15 @@ export class JournalFiles<E extends StampedEntry> {
     return join(this.opts.dir, `${this.kind.prefix}${key}.json`);
   }
 
-  /** Stores `build(writtenAt)` under `key`; an older stamp than the stored one is ignored. */
+  /**
+   * Stores `build(writtenAt)` under `key`; an older stamp than the stored one is ignored, unless
+   * the stored one lies in the future (see isAhead): then the new edits replace it.
+   */
   write(key: string, stamp: number, build: (writtenAt: string) => E): Promise<{ writtenAt: string; written: boolean }> {
     return this.serial(async () => {
       const file = this.fileOf(key);
       const current = await this.readOne(key);
-      if (current && current.stamp > stamp) return { writtenAt: current.writtenAt, written: false };
+      if (current && current.stamp > stamp && !this.isAhead(current)) return { writtenAt: current.writtenAt, written: false };
       const writtenAt = this.opts.now().toISOString();
       const checked = this.kind.schema.safeParse(build(writtenAt));
       if (!checked.success) throw new ServiceError('INVALID_INPUT', `The journal was not written: ${zodIssuesInWords(checked.error.issues)}`);
@@ -72,6 +78,15 @@ export class JournalFiles<E extends StampedEntry> {
       await this.remove(key);
       return { cleared: true };
     });
+  }
+
+  /**
+   * A stamp further ahead of the clock than any write now could be: the clock was set back since
+   * it was written (or the file came from another computer). Such a journal must not stand above
+   * every edit made until the clock catches up (those would not be journaled at all).
+   */
+  private isAhead(entry: E): boolean {
+    return entry.stamp > this.opts.now().getTime() + FUTURE_SLACK_MS;
   }
 
   /** Removes a journal whatever its stamp (its record was deleted in the app). */

@@ -59,6 +59,23 @@ describe('the hot-exit journal', () => {
     await store.close();
   });
 
+  it('is not stuck behind a journal stamped in the future (the clock was set back): new edits replace it and clear it', async () => {
+    let clock = Date.UTC(2026, 5, 1, 12, 0, 0);
+    const { store, doc } = await openSeeded({ now: () => new Date(clock) });
+    // Written an hour ahead of the clock as it is now.
+    await store.journal.write({ ...doc, title: 'Before the clock went back' }, clock + 3_600_000);
+    const edit = await store.journal.write({ ...doc, title: 'Typed now' }, clock);
+    expect(edit.written).toBe(true);
+    expect((await store.journal.list(doc.id))[0]).toMatchObject({ stamp: clock, doc: { title: 'Typed now' } });
+    expect(await store.journal.clear(doc.id, clock)).toEqual({ cleared: true });
+    // Within a minute ahead it still counts as newer: a late write from before does not replace it.
+    clock += 1000;
+    await store.journal.write({ ...doc, title: 'Newer' }, clock + 30_000);
+    expect(await store.journal.write({ ...doc, title: 'Late' }, clock)).toMatchObject({ written: false });
+    expect((await store.journal.list(doc.id))[0].doc.title).toBe('Newer');
+    await store.close();
+  });
+
   it('is removed when the article is deleted in the app', async () => {
     const { store, doc } = await openSeeded();
     await store.journal.write(doc, 1);
