@@ -99,3 +99,31 @@ describe('the real terminal', () => {
     expect(process.listenerCount('SIGINT')).toBe(listeners);
   });
 });
+
+describe('an import a dead process left half written', () => {
+  it('is taken back by the next command, which says so on stderr first', async () => {
+    const workspace = join(await tempDir(), 'ws');
+    expect(await runCli(['init', workspace, '--sample'], terminal(/^$/))).toBe(0);
+    const before = await treeHash(workspace);
+    // What a killed import leaves: its undo log, and a record it had created already.
+    const { readdir, readFile, writeFile, mkdir } = await import('node:fs/promises');
+    const [name] = (await readdir(join(workspace, 'comparisons'))).filter((n) => n.endsWith('.json'));
+    const record = JSON.parse(await readFile(join(workspace, 'comparisons', name!), 'utf8')) as { id: string; slug: string; revision: number };
+    const id = '01JZZZZZZZZZZZZZZZZZZZZZZZ';
+    const text = `${JSON.stringify({ ...record, id, slug: `${record.slug}-imported` }, null, 2)}\n`;
+    await writeFile(join(workspace, 'comparisons', `${id}.json`), text);
+    await mkdir(join(workspace, '.versus-desk', 'import-undo'));
+    const entries = [{ kind: 'comparison', id, original: null, written: { bytes: Buffer.byteLength(text), revision: record.revision } }];
+    await writeFile(join(workspace, '.versus-desk', 'import-undo', '000000.json'), JSON.stringify({ format: 1, entries }));
+    expect(await treeHash(workspace)).not.toBe(before);
+
+    const io = terminal(/^$/);
+    const out: string[] = [];
+    expect(await runCli(['list', workspace], { ...io, out: (t) => out.push(t) })).toBe(0);
+    expect(io.errors.join('')).toBe(
+      'versus-desk: An import was cut short last time (Versus Desk or the command line stopped while writing it). It was taken back: 1 record put back as it was before it. Import the bundle again to bring it in.\n',
+    );
+    expect(out.join('')).not.toContain('-imported');
+    expect(await treeHash(workspace)).toBe(before);
+  });
+});

@@ -23,6 +23,7 @@ import { PeopleRepository, type NewPerson } from './PeopleRepository';
 import { quarantineFile } from './quarantine';
 import type { StoreContext } from './StoreContext';
 import { acquireLock, releaseLock, type LockInfo } from './workspaceLock';
+import { recoverInterruptedImport, type RecoveredImport } from '../bundle/import/importUndoLog';
 import { WorkspaceLayout } from './workspaceLayout';
 import { openSettings } from './workspaceSettings';
 
@@ -185,6 +186,9 @@ export class WorkspaceStore {
       // comparisons/ holds 10,000 names in a large workspace: after a warm open its leftover
       // temp files are removed by the background check, which lists that folder anyway.
       await removeTempFiles(fs, [layout.root, layout.peopleDir, layout.derivedDir, layout.journalDir]);
+      // An import a dead process left half written is taken back before anything is listed.
+      const recovered = await recoverInterruptedImport(fs, layout);
+      if (recovered) notices.push(importRecoveredNotice(recovered));
       const comparisons = new ComparisonRepository(ctx, new ComparisonIndex(fs, layout.indexFile, opts.indexDelayMs ?? 2000));
       const people = new PeopleRepository(ctx);
       await people.load();
@@ -491,4 +495,15 @@ async function removeTempFiles(fs: FsLayer, folders: string[], listed?: string[]
     }
     for (const name of names.filter(isTempFileName)) await fs.unlink(join(folder, name)).catch(() => undefined);
   }
+}
+
+/** Said once when an import cut short (the app or the command died while writing it) was taken back on opening. */
+function importRecoveredNotice(r: RecoveredImport): Notice {
+  const records = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
+  const left = r.leftAlone > 0 ? ` ${records(r.leftAlone)} another program changed since ${r.leftAlone === 1 ? 'was' : 'were'} left as ${r.leftAlone === 1 ? 'it is' : 'they are'}.` : '';
+  return {
+    id: 'import-recovered',
+    kind: 'recovered',
+    message: `An import was cut short last time (Versus Desk or the command line stopped while writing it). It was taken back: ${records(r.restored)} put back as ${r.restored === 1 ? 'it was' : 'they were'} before it.${left} Import the bundle again to bring it in.`,
+  };
 }

@@ -7,6 +7,8 @@ import { HistoryStore, personContentHash, type SnapshotInput, type SnapshotWrite
 import type { FsLayer } from '../../store/fsLayer';
 import { checkedRecord, checkForWrite, pooled, type CheckedRecord } from '../../store/batchWrite';
 import type { RecordWriter } from '../../store/WorkspaceStore';
+import { WorkspaceLayout } from '../../store/workspaceLayout';
+import { ImportUndoLog, type UndoEntry } from './importUndoLog';
 import { contentHash } from '../contentHash';
 import { mergeParts, mergeReviewValue } from './partMerge';
 import { analyseArticles, localArticles, mergeableReview, type ArticleAnalysis, type ImportPlan, type ImportPlanItem, type ImportReadTarget } from './planImport';
@@ -200,7 +202,8 @@ export async function applyImport(
   }
 
   const checked = validateWrites(store, writes);
-  return store.withRecordWriter((writer) => writeAll(writer, history, checked, opts, skipped));
+  const layout = new WorkspaceLayout(store.path);
+  return store.withRecordWriter((writer) => writeAll(writer, layout, history, checked, opts, skipped));
 }
 
 /**
@@ -277,7 +280,21 @@ function validateWrites(store: ImportReadTarget, writes: Write[]): Write[] {
   return out;
 }
 
-async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Write[], opts: ApplyOptions, skipped: number): Promise<ImportResult> {
+async function writeAll(writer: RecordWriter, layout: WorkspaceLayout, history: HistoryStore, writes: Write[], opts: ApplyOptions, skipped: number): Promise<ImportResult> {
+  // What is about to be written goes on disk first, so an import cut short by a crash is taken
+  // back when the workspace next opens (importUndoLog.ts); failing here writes nothing.
+  let log: ImportUndoLog;
+  try {
+    log = await ImportUndoLog.begin(writer.fs, layout);
+  } catch (error) {
+    throw new ServiceError('IO', `The import could not start, and nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const undoEntry = (kind: 'comparison' | 'person', record: Comparison | Person, original: string | null, written: string): UndoEntry => ({
+    kind,
+    id: record.id,
+    original,
+    written: { bytes: Buffer.byteLength(written, 'utf8'), revision: record.revision },
+  });
   const snapshots: SnapshotWrite[] = [];
   /** What each file written held before (null: none), and `written`, what the import writes there: a rollback takes a file back only while it holds that. */
   const originals: Array<{ kind: 'comparison' | 'person'; id: string; text: string | null; written?: string }> = [];
@@ -309,12 +326,15 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     // put at its name since the plan fails the import (CONFLICT) and stays. One that replaces a
     // local record is written only while its file still holds the text read here (kept for a
     // rollback). A rollback takes a file back only while it holds what this import wrote.
+    const placed: Array<{ w: Write; text: string | null; written: string }> = [];
     for (const w of people) {
       const text = await replacedText(writer, w);
       const { text: written } = checkedRecord(personSchema, w.record as Person, (w.record as Person).name);
+      placed.push({ w, text, written });
       originals.push({ kind: w.kind, id: w.record.id, text, written });
-      await writer.placePerson(w.record as Person, text);
     }
+    await log.add(placed.map(({ w, text, written }) => undoEntry('person', w.record, text, written)));
+    for (const { w, text } of placed) await writer.placePerson(w.record as Person, text);
     await history.snapshotMany(
       people.map((w) => imported(w, checkedRecord(personSchema, w.record as Person, (w.record as Person).name).text)),
       snapshots,
@@ -348,13 +368,17 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
       // Kept only now, as the batch is written (a rollback restores exactly the files written to).
       const created = new Set<string>();
       const holding = new Map<string, string>();
+      const entries: UndoEntry[] = [];
       batch.forEach((w, i) => {
         const text = texts[i] ?? null;
         if (text === null) created.add(w.record.id);
         else holding.set(w.record.id, text);
-        originals.push({ kind: 'comparison', id: w.record.id, text, written: (checked[i] as CheckedRecord<Comparison>).text });
+        const written = (checked[i] as CheckedRecord<Comparison>).text;
+        originals.push({ kind: 'comparison', id: w.record.id, text, written });
+        entries.push(undoEntry('comparison', w.record, text, written));
       });
-      const writing = Promise.allSettled([writer.putComparisons(checked, { created, holding }), snapshotting]);
+      // The batch's log first (durable), then its records; the snapshots of the batch before go on meanwhile.
+      const writing = Promise.allSettled([log.add(entries).then(() => writer.putComparisons(checked, { created, holding })), snapshotting]);
       next = start + size < articles.length ? prepare(start + size) : null;
       const preparing = next;
       // Handled at once (awaited on the next turn of the loop, or settled before a rollback).
@@ -377,6 +401,9 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     // Stopped after the last batch began: taken back too, so a stop always means nothing changed.
     opts.signal?.throwIfAborted();
     if (articles.length > 0) await opts.onProgress?.(articles.length, articles.length);
+    // In place, the last step that can fail it: from here a crash leaves the import as it is (only
+    // its log is removed on the next open), and nothing takes it back.
+    await log.commit();
   } catch (error) {
     // A batch that failed while being prepared (a read) leaves the one before still writing its
     // snapshots: the rollback waits for them, or it would miss what they write.
@@ -400,8 +427,13 @@ async function writeAll(writer: RecordWriter, history: HistoryStore, writes: Wri
     const label = !clash ? '' : clash.kind === 'comparison' ? `“${(clash.record as Comparison).title}”: ` : `${(clash.record as Person).name}: `;
     const reason = `${label}${error instanceof Error ? error.message : String(error)}`;
     if (rollbackErrors.length > 0) {
-      throw new ServiceError('IO', `The import failed (${reason}) and could not be fully undone; check the workspace.`, { rollbackErrors: rollbackErrors.map(String) });
+      // The log stays: the next open takes back what is still the import's.
+      throw new ServiceError('IO', `The import failed (${reason}) and could not be fully undone here; the rest is taken back when the workspace is next opened.`, {
+        rollbackErrors: rollbackErrors.map(String),
+      });
     }
+    // Taken back whole: the log can go (if it cannot, the next open finds nothing left to take back).
+    await log.end().catch((e: unknown) => console.warn('Versus Desk: could not remove the log of an import taken back', e));
     // A file another program created meanwhile is a conflict, not a failing disk: planning again shows it.
     const code = error instanceof ServiceError && error.code === 'CONFLICT' ? 'CONFLICT' : 'IO';
     // `undone`: everything written was taken back (a caller that stopped the import says so in its own words).

@@ -25,7 +25,7 @@ Options:
     const { values, positionals } = parseCommandArgs('check', argv, { json: { type: 'boolean' } });
     expectPositionals('check', positionals, ['workspace']);
     const today = localDate(io.now());
-    const { findings, articles } = await withWorkspace(resolve(positionals[0] as string), async (store) => {
+    const { findings, articles } = await withWorkspace(resolve(positionals[0] as string), io, async (store) => {
       const people = store.listPeople();
       const summaries = [...store.listComparisons()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
       const all: Finding[] = [];

@@ -55,7 +55,7 @@ set), so it is the same for the same content.
     const out = resolve(values.out);
     const createdBy = typeof values['created-by'] === 'string' ? values['created-by'] : defaultCreator();
     const progress = progressReporter(io, 'Exporting');
-    const result = await withWorkspace(resolve(positionals[0] as string), async (store) => {
+    const result = await withWorkspace(resolve(positionals[0] as string), io, async (store) => {
       try {
         return await exportBundle(store, {
           out,

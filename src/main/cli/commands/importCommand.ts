@@ -61,7 +61,7 @@ Options:
     /** The bundle being written, once one is. */
     const state: { writing: string | null } = { writing: null };
     try {
-      return await withWorkspace(workspace as string, (store) => importInto(store, sources, { policy, dryRun, io, signal, stop, state }));
+      return await withWorkspace(workspace as string, io, (store) => importInto(store, sources, { policy, dryRun, io, signal, stop, state }));
     } catch (error) {
       if (!signal.aborted) throw error;
       if (state.writing === null) throw new CliError('Interrupted before writing: nothing more was written.', EXIT_INTERRUPTED);

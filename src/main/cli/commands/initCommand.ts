@@ -34,7 +34,7 @@ Options:
         throw new CliError(`${dir} is not empty and not a workspace; choose an empty or new folder.`);
       }
     }
-    const counts = await withWorkspace(dir, async (store) => store.info().counts, { create: true, seed: values.sample === true, now: io.now });
+    const counts = await withWorkspace(dir, io, async (store) => store.info().counts, { create: true, seed: values.sample === true, now: io.now });
     io.out(
       `Created the workspace ${dir}` +
         (values.sample ? ` with ${counts.comparisons} sample article and ${counts.people} people.\n` : '.\n'),

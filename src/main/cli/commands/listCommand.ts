@@ -19,7 +19,7 @@ Options:
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('list', argv, { json: { type: 'boolean' } });
     expectPositionals('list', positionals, ['workspace']);
-    const items = await withWorkspace(resolve(positionals[0] as string), async (store) =>
+    const items = await withWorkspace(resolve(positionals[0] as string), io, async (store) =>
       [...store.listComparisons()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
     );
     if (values.json) {
