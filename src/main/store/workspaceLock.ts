@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { ServiceError } from '../../shared/api/errors';
 import { errnoCode, type FsLayer } from './fsLayer';
 import { syncFolder } from './durableWrite';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const lockSchema = z.object({ pid: z.number().int(), hostname: z.string(), startedAt: z.string() });
 export type LockInfo = z.infer<typeof lockSchema>;
@@ -24,28 +25,28 @@ export interface LockResult {
   tookOver: LockInfo | null;
 }
 
+/** A lock file that cannot be read younger than this may be one being written (an older version made it in two steps). */
+const UNREADABLE_GRACE_MS = 10_000;
+/** Rounds of create, look, take over: each failed round means another process moved meanwhile. */
+const ATTEMPTS = 4;
+
 /**
- * One writer process per workspace: the lock file is created exclusively (`wx`). A lock left
- * by a process that no longer runs on this host is taken over; a live one is refused.
+ * One writer process per workspace. The lock file appears whole (written to a temp file, then
+ * linked to its name, which fails when the name is taken), so no other process ever reads it
+ * empty. A lock left by a process that no longer runs on this host is taken over, a live one is
+ * refused. The takeover is safe against another process taking it over at the same moment: the
+ * stale file is first renamed away (only one process's rename can move it), and what was moved
+ * is checked to be the stale lock that was read; a fresh lock moved by mistake is put back and
+ * the open is refused.
  */
 export async function acquireLock(fs: FsLayer, path: string, pid: number, now: Date): Promise<LockResult> {
   const lock: LockInfo = { pid, hostname: hostname(), startedAt: now.toISOString() };
+  const text = `${JSON.stringify(lock)}\n`;
   let tookOver: LockInfo | null = null;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await fs.open(path, 'wx');
-      try {
-        await handle.writeFile(`${JSON.stringify(lock)}\n`, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await syncFolder(dirname(path), fs);
-      return { lock, tookOver };
-    } catch (error) {
-      if (errnoCode(error) !== 'EEXIST' || attempt > 0) throw error;
-    }
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (await createLock(fs, path, text)) return { lock, tookOver };
     const holder = await readLock(fs, path);
+    if (holder === undefined) continue; // gone meanwhile: try to create it again
     if (holder && holder.hostname !== lock.hostname) {
       throw new ServiceError(
         'LOCKED',
@@ -56,13 +57,88 @@ export async function acquireLock(fs: FsLayer, path: string, pid: number, now: D
     if (holder && isProcessAlive(holder.pid)) {
       throw new ServiceError('LOCKED', `This workspace is already open in another Versus Desk (process ${holder.pid})`, { holder });
     }
+    if (holder === null) {
+      const age = await fs.stat(path).then((st) => now.getTime() - st.mtimeMs, () => Infinity);
+      if (age < UNREADABLE_GRACE_MS) throw new ServiceError('LOCKED', 'This workspace is being opened by another Versus Desk right now. Try again in a moment.');
+    }
     // The holder died without releasing (or left an unreadable lock): take it over.
+    const moved = await moveAway(fs, path);
+    if (moved === null) continue; // another process moved it first
+    const was = await readLock(fs, moved);
+    if (!sameLock(was ?? null, holder)) {
+      // Not the stale lock read above: another process took over and locked in between. Its lock
+      // goes back (never over a newer one) and this open is refused.
+      await restore(fs, moved, path);
+      throw new ServiceError('LOCKED', `This workspace was just opened by another Versus Desk${was ? ` (process ${was.pid})` : ''}.`, { holder: was ?? null });
+    }
+    await fs.unlink(moved).catch(() => undefined);
     tookOver = holder ?? { pid: 0, hostname: lock.hostname, startedAt: '' };
-    await fs.unlink(path).catch((error: unknown) => {
-      if (errnoCode(error) !== 'ENOENT') throw error;
-    });
   }
-  throw new Error('unreachable');
+  throw new ServiceError('LOCKED', 'This workspace is being opened by other processes at the same time. Try again in a moment.');
+}
+
+/** Creates the lock file with its whole text at once; false when the name is taken. */
+async function createLock(fs: FsLayer, path: string, text: string): Promise<boolean> {
+  if (!fs.link) {
+    // A layer without hard links (tests; some file systems): exclusive create, then the text.
+    try {
+      const handle = await fs.open(path, 'wx');
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      if (errnoCode(error) === 'EEXIST') return false;
+      throw error;
+    }
+    await syncFolder(dirname(path), fs);
+    return true;
+  }
+  // A dot name ending in .tmp: one left by a crash is removed on the next open (removeTempFiles).
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, 'wx');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.link(temp, path);
+  } catch (error) {
+    if (errnoCode(error) === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await fs.unlink(temp).catch(() => undefined);
+  }
+  await syncFolder(dirname(path), fs);
+  return true;
+}
+
+/** Renames the lock to a name of its own; null when it was gone (another process moved it first). */
+async function moveAway(fs: FsLayer, path: string): Promise<string | null> {
+  const to = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.stale.tmp`);
+  try {
+    await fs.rename(path, to);
+    return to;
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Puts a lock moved by mistake back under its name, unless a newer one is there already. */
+async function restore(fs: FsLayer, moved: string, path: string): Promise<void> {
+  if (fs.link) await fs.link(moved, path).catch(() => undefined);
+  else if (!(await fs.stat(path).then(() => true, () => false))) await fs.rename(moved, path).catch(() => undefined);
+  await fs.unlink(moved).catch(() => undefined);
+}
+
+function sameLock(a: LockInfo | null, b: LockInfo | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.pid === b.pid && a.hostname === b.hostname && a.startedAt === b.startedAt;
 }
 
 /** Removes the lock file if it is still ours. */
@@ -73,12 +149,14 @@ export async function releaseLock(fs: FsLayer, path: string, lock: LockInfo): Pr
   }
 }
 
-async function readLock(fs: FsLayer, path: string): Promise<LockInfo | null> {
+/** The lock's holder; null when the file cannot be read as a lock, undefined when there is none. */
+async function readLock(fs: FsLayer, path: string): Promise<LockInfo | null | undefined> {
   try {
     const parsed = lockSchema.safeParse(JSON.parse(await fs.readFile(path)));
     return parsed.success ? parsed.data : null;
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT' || error instanceof SyntaxError) return null;
+    if (errnoCode(error) === 'ENOENT') return undefined;
+    if (error instanceof SyntaxError) return null;
     throw error;
   }
 }
