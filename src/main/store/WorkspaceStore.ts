@@ -482,8 +482,7 @@ export class WorkspaceStore {
   }
 }
 
-/** Removes temp files a crash left behind (ours and steno's `.name.tmp`). */
-/** Removes what interrupted writes left in these folders (`listed`: the names, when the caller has just read them). */
+/** Removes temp files interrupted writes left in these folders (ours and steno's `.name.tmp`; `listed`: the names, when the caller has just read them). */
 async function removeTempFiles(fs: FsLayer, folders: string[], listed?: string[]): Promise<void> {
   for (const folder of folders) {
     let names: string[];

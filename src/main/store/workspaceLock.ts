@@ -108,7 +108,9 @@ async function createLock(fs: FsLayer, path: string, text: string): Promise<bool
   try {
     await fs.link(temp, path);
   } catch (error) {
-    if (errnoCode(error) === 'EEXIST') return false;
+    // EEXIST: the name is taken. ENOENT: our temp file was removed as a leftover by the process
+    // that holds the workspace, so the name is taken too.
+    if (errnoCode(error) === 'EEXIST' || errnoCode(error) === 'ENOENT') return false;
     throw error;
   } finally {
     await fs.unlink(temp).catch(() => undefined);
