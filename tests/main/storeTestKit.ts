@@ -1,11 +1,14 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
+import { createDispatcher } from '../../src/main/ipc/dispatcher';
+import type { Channel } from '../../src/shared/api/channels';
 import { nodeFs, type FileHandleLike, type FsLayer } from '../../src/main/store/fsLayer';
 import { Services } from '../../src/main/services/Services';
 
 const made: string[] = [];
+const running: Services[] = [];
 
 /** A fresh temp folder, removed after the test. */
 export async function tempDir(): Promise<string> {
@@ -15,8 +18,30 @@ export async function tempDir(): Promise<string> {
 }
 
 afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.close()));
   await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
+
+/** The renderer as the dispatcher sees it. */
+export const APP_SENDER = { url: 'app://versus-desk/index.html' };
+
+/**
+ * A seeded workspace on disk behind the real dispatcher, as the renderer reaches it (closed after
+ * the test): `dispatch` returns the result envelope, `call` its value or throws its error.
+ */
+export async function seededDispatcher() {
+  const dir = join(await tempDir(), 'ws');
+  const emit = vi.fn();
+  const services = await Services.create({ workspaceDir: dir, create: true, seed: true, emit, openExternal: vi.fn(), chooseFolder: vi.fn() });
+  running.push(services);
+  const dispatch = createDispatcher(services, { isTrustedSender: (s) => s.url.startsWith('app://versus-desk/') });
+  const call = async <T>(channel: Channel, input: unknown): Promise<T> => {
+    const result = await dispatch(channel, input, APP_SENDER);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+    return result.value as T;
+  };
+  return { dir, services, dispatch, call, emit };
+}
 
 export interface FsCall {
   op: string;

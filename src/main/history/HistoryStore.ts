@@ -6,7 +6,7 @@ import { isoDateTimeSchema } from '../../shared/model/ids';
 import { personSchema, type Person } from '../../shared/model/person';
 import { contentHash } from '../bundle/contentHash';
 import { pooled } from '../store/batchWrite';
-import { stableStringify, syncFolder } from '../store/durableWrite';
+import { stableStringify, syncFolder, writeNewFile } from '../store/durableWrite';
 import { errnoCode, nodeFs, type FsLayer } from '../store/fsLayer';
 import { quickSecureJsonParse } from '../bundle/quickSecureJson';
 import { personContentHashOf } from '../../shared/review/parts';
@@ -296,13 +296,7 @@ export class HistoryStore {
     // it since it was looked for, and a rollback must not remove that writer's snapshots with it.
     if (!folderExists && (await this.fs.mkdir(folder)) !== false) createdFolder = folder;
     try {
-      const handle = await this.fs.open(path, 'wx');
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await writeNewFile(this.fs, path, text);
     } catch (error) {
       if (errnoCode(error) === 'EEXIST') return { path, created: false, createdFolder };
       await this.fs.unlink(path).catch(() => undefined);

@@ -12,7 +12,7 @@ import { nodeFs, type FileHandleLike, type FsLayer } from './fsLayer';
  */
 export async function writeFileDurable(path: string, data: string, fs: FsLayer = nodeFs): Promise<void> {
   const folder = dirname(path);
-  const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempNameFor(path);
   let handle: FileHandleLike | null = null;
   let renamed = false;
   try {
@@ -29,6 +29,25 @@ export async function writeFileDurable(path: string, data: string, fs: FsLayer =
     if (handle) await handle.close().catch(() => undefined);
     if (!renamed) await fs.unlink(temp).catch(() => undefined);
     throw error;
+  }
+}
+
+/** A unique dot name ending in .tmp beside `path` (`kind` before the suffix): one a crash leaves is removed on the next open. */
+export function tempNameFor(path: string, kind = ''): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}${kind ? `.${kind}` : ''}.tmp`);
+}
+
+/**
+ * Creates a file that must not exist yet (EEXIST when it does) and makes its bytes durable: the
+ * caller syncs the folder. Not atomic: until it resolves, the file may be seen empty or short.
+ */
+export async function writeNewFile(fs: FsLayer, path: string, data: string): Promise<void> {
+  const handle = await fs.open(path, 'wx');
+  try {
+    await handle.writeFile(data, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

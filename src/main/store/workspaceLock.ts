@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { ServiceError } from '../../shared/api/errors';
 import { errnoCode, type FsLayer } from './fsLayer';
-import { syncFolder } from './durableWrite';
-import { basename, dirname, join } from 'node:path';
+import { syncFolder, tempNameFor, writeNewFile } from './durableWrite';
+import { dirname } from 'node:path';
 
 const lockSchema = z.object({ pid: z.number().int(), hostname: z.string(), startedAt: z.string() });
 export type LockInfo = z.infer<typeof lockSchema>;
@@ -82,13 +81,7 @@ async function createLock(fs: FsLayer, path: string, text: string): Promise<bool
   if (!fs.link) {
     // A layer without hard links (tests; some file systems): exclusive create, then the text.
     try {
-      const handle = await fs.open(path, 'wx');
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await writeNewFile(fs, path, text);
     } catch (error) {
       if (errnoCode(error) === 'EEXIST') return false;
       throw error;
@@ -96,15 +89,8 @@ async function createLock(fs: FsLayer, path: string, text: string): Promise<bool
     await syncFolder(dirname(path), fs);
     return true;
   }
-  // A dot name ending in .tmp: one left by a crash is removed on the next open (removeTempFiles).
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, 'wx');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const temp = tempNameFor(path);
+  await writeNewFile(fs, temp, text);
   try {
     await fs.link(temp, path);
   } catch (error) {
@@ -121,7 +107,7 @@ async function createLock(fs: FsLayer, path: string, text: string): Promise<bool
 
 /** Renames the lock to a name of its own; null when it was gone (another process moved it first). */
 async function moveAway(fs: FsLayer, path: string): Promise<string | null> {
-  const to = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.stale.tmp`);
+  const to = tempNameFor(path, 'stale');
   try {
     await fs.rename(path, to);
     return to;

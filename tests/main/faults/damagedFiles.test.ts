@@ -4,7 +4,7 @@
  * damage to versus-desk.json, a missing versus-desk.json in a workspace full of articles, and
  * several damaged files at once. Nothing may be overwritten with defaults.
  */
-import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
@@ -109,7 +109,11 @@ describe('several damaged files at once', () => {
     };
     for (const [path, bytes] of Object.entries(files)) await writeFile(path, bytes);
     await writeFile(join(dir, '.versus-desk', 'index.json'), Buffer.alloc(100));
-    await writeFile(join(dir, '.versus-desk', 'lock'), Buffer.alloc(30));
+    // Garbled by a crash a while ago (a garbled lock younger than 10 s may be one being made).
+    const lock = join(dir, '.versus-desk', 'lock');
+    await writeFile(lock, Buffer.alloc(30));
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    await utimes(lock, aMinuteAgo, aMinuteAgo);
     const store = await WorkspaceStore.open(dir);
     const notices = store.info().notices;
     expect(notices.filter((n) => n.kind === 'recovered')).toHaveLength(1);

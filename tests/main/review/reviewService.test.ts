@@ -1,32 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDispatcher } from '../../../src/main/ipc/dispatcher';
-import { Services } from '../../../src/main/services/Services';
-import type { Channel } from '../../../src/shared/api/channels';
+import { describe, expect, it } from 'vitest';
+import type { Services } from '../../../src/main/services/Services';
 import type { Comparison } from '../../../src/shared/model/comparison';
 import type { Person } from '../../../src/shared/model/person';
 import { docFromText, type InlineDoc } from '../../../src/shared/model/richText';
-import { tempDir } from '../storeTestKit';
-
-const APP = { url: 'app://versus-desk/index.html' };
-const open: Services[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
+import { seededDispatcher } from '../storeTestKit';
 
 /** The seeded workspace behind the real dispatcher, with its author and editor. */
 async function start() {
-  const dir = join(await tempDir(), 'ws');
-  const emit = vi.fn();
-  const services = await Services.create({ workspaceDir: dir, create: true, seed: true, emit, openExternal: vi.fn(), chooseFolder: vi.fn() });
-  open.push(services);
-  const dispatch = createDispatcher(services, { isTrustedSender: (s) => s.url.startsWith('app://versus-desk/') });
-  const call = async <T>(channel: Channel, input: unknown): Promise<T> => {
-    const result = await dispatch(channel, input, APP);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.value as T;
-  };
+  const { dir, services, call, emit } = await seededDispatcher();
   const id = services.store.listComparisons()[0].id;
   const c = await services.store.getComparison(id);
   const people = services.store.listPeople();

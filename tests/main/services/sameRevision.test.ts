@@ -6,31 +6,15 @@
  */
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDispatcher } from '../../../src/main/ipc/dispatcher';
-import { Services } from '../../../src/main/services/Services';
+import { describe, expect, it } from 'vitest';
 import { stableStringify } from '../../../src/main/store/durableWrite';
 import type { Comparison } from '../../../src/shared/model/comparison';
 import type { Person } from '../../../src/shared/model/person';
 import { docFromText, type InlineDoc } from '../../../src/shared/model/richText';
-import { tempDir } from '../storeTestKit';
-
-const APP = { url: 'app://versus-desk/index.html' };
-const open: Services[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
+import { APP_SENDER as APP, seededDispatcher } from '../storeTestKit';
 
 async function start() {
-  const dir = join(await tempDir(), 'ws');
-  const services = await Services.create({ workspaceDir: dir, create: true, seed: true, emit: vi.fn(), openExternal: vi.fn(), chooseFolder: vi.fn() });
-  open.push(services);
-  const dispatch = createDispatcher(services, { isTrustedSender: (s) => s.url.startsWith('app://versus-desk/') });
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const result = await dispatch(channel, input, APP);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-    return result.value as T;
-  };
+  const { dir, dispatch, call } = await seededDispatcher();
   const [summary] = await call<Array<{ id: string }>>('comparisons.list', {});
   const file = join(dir, 'comparisons', `${summary!.id}.json`);
   return { dispatch, call, file, id: summary!.id };
