@@ -108,6 +108,21 @@ describe('opening a workspace with a damaged file', () => {
     expect(cold.info().notices).toEqual([]);
     await cold.close();
   });
+
+  it("leaves another process's lock in the making alone while it is young, and removes an old one", async () => {
+    const { dir } = await seededDir();
+    const young = join(dir, '.versus-desk', '.lock.4321.aaaaaaaaaaaa.stale.tmp');
+    const old = join(dir, '.versus-desk', '.lock.4321.bbbbbbbbbbbb.tmp');
+    const text = JSON.stringify({ pid: 4321, hostname: hostname(), startedAt: new Date().toISOString() });
+    await writeFile(young, text);
+    await writeFile(old, text);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(old, anHourAgo, anHourAgo);
+    const store = await WorkspaceStore.open(dir);
+    expect(await readFile(young, 'utf8')).toBe(text);
+    await expect(stat(old)).rejects.toMatchObject({ code: 'ENOENT' });
+    await store.close();
+  });
 });
 
 describe('opening a folder that is not a (readable) workspace', () => {

@@ -492,9 +492,18 @@ async function removeTempFiles(fs: FsLayer, folders: string[], listed?: string[]
       if (errnoCode(error) === 'ENOENT') continue;
       throw error;
     }
-    for (const name of names.filter(isTempFileName)) await fs.unlink(join(folder, name)).catch(() => undefined);
+    for (const name of names.filter(isTempFileName)) {
+      const path = join(folder, name);
+      // Another process's lock being made or taken over (.lock.<pid>.<hex>[.stale].tmp) is left to it
+      // while young: removing it mid-takeover could leave the workspace with no lock.
+      if (name.startsWith('.lock.') && (await fs.stat(path).then((st) => Date.now() - st.mtimeMs < LOCK_TEMP_GRACE_MS, () => true))) continue;
+      await fs.unlink(path).catch(() => undefined);
+    }
   }
 }
+
+/** How long a lock temp file may be another process's work in progress. */
+const LOCK_TEMP_GRACE_MS = 60_000;
 
 /** Said once when an import cut short (the app or the command died while writing it) was taken back on opening. */
 function importRecoveredNotice(r: RecoveredImport): Notice {

@@ -93,7 +93,7 @@ async function placeNew(temp: string, path: string, fs: FsLayer, links: { usable
 }
 
 /** True when both names are links to one file (the same inode, where the file system gives one). */
-async function sameFile(a: string, b: string, fs: FsLayer): Promise<boolean> {
+export async function sameFile(a: string, b: string, fs: FsLayer): Promise<boolean> {
   const [x, y] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
   return x?.ino !== undefined && x.ino !== 0 && x.ino === y?.ino;
 }

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { ServiceError } from '../../shared/api/errors';
 import { errnoCode, type FsLayer } from './fsLayer';
+import { sameFile } from './batchWrite';
 import { syncFolder, tempNameFor, writeNewFile } from './durableWrite';
 import { dirname } from 'node:path';
 
@@ -78,28 +79,36 @@ export async function acquireLock(fs: FsLayer, path: string, pid: number, now: D
 
 /** Creates the lock file with its whole text at once; false when the name is taken. */
 async function createLock(fs: FsLayer, path: string, text: string): Promise<boolean> {
-  if (!fs.link) {
-    // A layer without hard links (tests; some file systems): exclusive create, then the text.
+  if (fs.link) {
+    const temp = tempNameFor(path);
+    await writeNewFile(fs, temp, text);
+    let linked: boolean | null;
     try {
-      await writeNewFile(fs, path, text);
+      await fs.link(temp, path);
+      linked = true;
     } catch (error) {
-      if (errnoCode(error) === 'EEXIST') return false;
-      throw error;
+      const code = errnoCode(error);
+      // EEXIST: the name is taken, unless a network file system answered a retried link that did
+      // succeed (then the name is ours). ENOENT: our temp file was removed as a leftover by the
+      // process that holds the workspace, so the name is taken too. Anything else: no hard links
+      // on this drive (FAT, exFAT, some shares; Windows reports FAT's refusal as EISDIR).
+      linked = code === 'EEXIST' ? await sameFile(temp, path, fs) : code === 'ENOENT' ? false : null;
+    } finally {
+      await fs.unlink(temp).catch(() => undefined);
     }
-    await syncFolder(dirname(path), fs);
-    return true;
+    if (linked === false) return false;
+    if (linked) {
+      await syncFolder(dirname(path), fs);
+      return true;
+    }
   }
-  const temp = tempNameFor(path);
-  await writeNewFile(fs, temp, text);
+  // No hard links: exclusive create, then the text (another process may read it empty meanwhile,
+  // which is why an unreadable young lock is refused rather than taken over).
   try {
-    await fs.link(temp, path);
+    await writeNewFile(fs, path, text);
   } catch (error) {
-    // EEXIST: the name is taken. ENOENT: our temp file was removed as a leftover by the process
-    // that holds the workspace, so the name is taken too.
-    if (errnoCode(error) === 'EEXIST' || errnoCode(error) === 'ENOENT') return false;
+    if (errnoCode(error) === 'EEXIST') return false;
     throw error;
-  } finally {
-    await fs.unlink(temp).catch(() => undefined);
   }
   await syncFolder(dirname(path), fs);
   return true;
@@ -119,8 +128,13 @@ async function moveAway(fs: FsLayer, path: string): Promise<string | null> {
 
 /** Puts a lock moved by mistake back under its name, unless a newer one is there already. */
 async function restore(fs: FsLayer, moved: string, path: string): Promise<void> {
-  if (fs.link) await fs.link(moved, path).catch(() => undefined);
-  else if (!(await fs.stat(path).then(() => true, () => false))) await fs.rename(moved, path).catch(() => undefined);
+  const linked = fs.link
+    ? await fs.link(moved, path).then(
+        () => true,
+        (error: unknown) => errnoCode(error) === 'EEXIST',
+      )
+    : false;
+  if (!linked && !(await fs.stat(path).then(() => true, () => false))) await fs.rename(moved, path).catch(() => undefined);
   await fs.unlink(moved).catch(() => undefined);
 }
 

@@ -97,4 +97,21 @@ describe('the workspace lock', () => {
     expect(taken.tookOver).toMatchObject({ pid: 0 });
     expect(JSON.parse(await readFile(lock, 'utf8')).pid).toBe(process.pid);
   });
+
+  it('takes the lock on a drive without hard links (FAT, exFAT, some shares), and a second open there is refused', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'versus-desk-lock-'));
+    const lock = join(dir, 'lock');
+    const noLinks: FsLayer = {
+      ...nodeFs,
+      link: async () => {
+        throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+      },
+    };
+    const a = await acquireLock(noLinks, lock, process.pid, new Date());
+    expect(a.tookOver).toBeNull();
+    expect(JSON.parse(await readFile(lock, 'utf8'))).toMatchObject({ pid: process.pid });
+    await expect(acquireLock(noLinks, lock, process.pid, new Date())).rejects.toMatchObject({ code: 'LOCKED' });
+    // No temp file is left beside it.
+    expect(await readdir(dir)).toEqual(['lock']);
+  });
 });
