@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/main/cli/CliIo';
 import { runCli } from '../../src/main/cli/runCli';
+import { writtenDigest } from '../../src/main/bundle/import/importUndoLog';
 import { bundleOf, opened, treeHash } from '../main/import/importKit';
 import { tempDir } from '../main/storeTestKit';
 
@@ -113,7 +114,7 @@ describe('an import a dead process left half written', () => {
     const text = `${JSON.stringify({ ...record, id, slug: `${record.slug}-imported` }, null, 2)}\n`;
     await writeFile(join(workspace, 'comparisons', `${id}.json`), text);
     await mkdir(join(workspace, '.versus-desk', 'import-undo'));
-    const entries = [{ kind: 'comparison', id, original: null, written: { bytes: Buffer.byteLength(text), revision: record.revision } }];
+    const entries = [{ kind: 'comparison', id, original: null, written: { sha256: writtenDigest(text), revision: record.revision } }];
     await writeFile(join(workspace, '.versus-desk', 'import-undo', '000000.json'), JSON.stringify({ format: 1, entries }));
     expect(await treeHash(workspace)).not.toBe(before);
 

@@ -187,7 +187,7 @@ export class WorkspaceStore {
       // temp files are removed by the background check, which lists that folder anyway.
       await removeTempFiles(fs, [layout.root, layout.peopleDir, layout.derivedDir, layout.journalDir]);
       // An import a dead process left half written is taken back before anything is listed.
-      const recovered = await recoverInterruptedImport(fs, layout);
+      const recovered = await recoverInterruptedImport(fs, layout, now());
       if (recovered) notices.push(importRecoveredNotice(recovered));
       const comparisons = new ComparisonRepository(ctx, new ComparisonIndex(fs, layout.indexFile, opts.indexDelayMs ?? 2000));
       const people = new PeopleRepository(ctx);
@@ -509,9 +509,13 @@ const LOCK_TEMP_GRACE_MS = 60_000;
 function importRecoveredNotice(r: RecoveredImport): Notice {
   const records = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
   const left = r.leftAlone > 0 ? ` ${records(r.leftAlone)} another program changed since ${r.leftAlone === 1 ? 'was' : 'were'} left as ${r.leftAlone === 1 ? 'it is' : 'they are'}.` : '';
+  const damaged =
+    r.unreadable > 0
+      ? ` ${r.unreadable} ${r.unreadable === 1 ? 'part' : 'parts'} of its undo log could not be read (moved to .versus-desk/quarantine/): the articles or people ${r.unreadable === 1 ? 'it names' : 'they name'} may still hold what the import wrote.`
+      : '';
   return {
     id: 'import-recovered',
     kind: 'recovered',
-    message: `An import was cut short last time (Versus Desk or the command line stopped while writing it). It was taken back: ${records(r.restored)} put back as ${r.restored === 1 ? 'it was' : 'they were'} before it.${left} Import the bundle again to bring it in.`,
+    message: `An import was cut short last time (Versus Desk or the command line stopped while writing it). It was taken back: ${records(r.restored)} put back as ${r.restored === 1 ? 'it was' : 'they were'} before it.${left}${damaged} Import the bundle again to bring it in.`,
   };
 }

@@ -8,7 +8,7 @@ import type { FsLayer } from '../../store/fsLayer';
 import { checkedRecord, checkForWrite, pooled, type CheckedRecord } from '../../store/batchWrite';
 import type { RecordWriter } from '../../store/WorkspaceStore';
 import { WorkspaceLayout } from '../../store/workspaceLayout';
-import { ImportUndoLog, type UndoEntry } from './importUndoLog';
+import { ImportUndoLog, recoverInterruptedImport, writtenDigest, type UndoEntry } from './importUndoLog';
 import { contentHash } from '../contentHash';
 import { mergeParts, mergeReviewValue } from './partMerge';
 import { analyseArticles, localArticles, mergeableReview, type ArticleAnalysis, type ImportPlan, type ImportPlanItem, type ImportReadTarget } from './planImport';
@@ -280,9 +280,30 @@ function validateWrites(store: ImportReadTarget, writes: Write[]): Write[] {
   return out;
 }
 
+/**
+ * An earlier import in this process that failed and could not be taken back whole left its log
+ * (or only its log): it is taken back now, before this import writes anything, rather than
+ * overwritten. When that changed records, this import's plan may be out of date: it stops, and
+ * says to plan again.
+ */
+async function takeBackLeftover(writer: RecordWriter, layout: WorkspaceLayout): Promise<void> {
+  let recovered;
+  try {
+    recovered = await recoverInterruptedImport(writer.fs, layout);
+  } catch (error) {
+    throw new ServiceError('IO', `An earlier import that could not be fully taken back is still in this workspace, and taking it back failed, so nothing was imported: ${error instanceof Error ? error.message : String(error)}. Reopen the workspace to try again.`);
+  }
+  if (!recovered) return;
+  for (const { kind, id } of recovered.touched) await writer.reread(kind, id);
+  if (recovered.restored > 0 || recovered.unreadable > 0) {
+    throw new ServiceError('CONFLICT', `An earlier import that could not be fully taken back was taken back now (${recovered.restored} ${recovered.restored === 1 ? 'record' : 'records'} put back); nothing was imported. Plan the import again.`);
+  }
+}
+
 async function writeAll(writer: RecordWriter, layout: WorkspaceLayout, history: HistoryStore, writes: Write[], opts: ApplyOptions, skipped: number): Promise<ImportResult> {
   // What is about to be written goes on disk first, so an import cut short by a crash is taken
   // back when the workspace next opens (importUndoLog.ts); failing here writes nothing.
+  await takeBackLeftover(writer, layout);
   let log: ImportUndoLog;
   try {
     log = await ImportUndoLog.begin(writer.fs, layout);
@@ -293,7 +314,7 @@ async function writeAll(writer: RecordWriter, layout: WorkspaceLayout, history: 
     kind,
     id: record.id,
     original,
-    written: { bytes: Buffer.byteLength(written, 'utf8'), revision: record.revision },
+    written: { sha256: writtenDigest(written), revision: record.revision },
   });
   const snapshots: SnapshotWrite[] = [];
   /** What each file written held before (null: none), and `written`, what the import writes there: a rollback takes a file back only while it holds that. */

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { errnoCode, type FsLayer } from '../../store/fsLayer';
 import { syncFolder, writeFileDurable } from '../../store/durableWrite';
+import { quarantineFile } from '../../store/quarantine';
 import type { WorkspaceLayout } from '../../store/workspaceLayout';
 
 /**
@@ -20,8 +22,13 @@ export interface UndoEntry {
   id: string;
   /** The file's text before the import; null when the import creates the file. */
   original: string | null;
-  /** The file as the import writes it: its size in bytes and the record's revision. */
-  written: { bytes: number; revision: number };
+  /** The file as the import writes it: the sha256 of its text and the record's revision. */
+  written: { sha256: string; revision: number };
+}
+
+/** What identifies the text an import writes (see UndoEntry.written). */
+export function writtenDigest(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 const FORMAT = 1;
@@ -39,10 +46,15 @@ export class ImportUndoLog {
     private readonly dir: string,
   ) {}
 
-  /** Starts a log (none may be left: recoverInterruptedImport ran when the workspace opened). */
+  /**
+   * Starts a log. None may be left (the caller takes back a log an earlier import left first):
+   * one left here is refused, so it is never overwritten nor removed with this import's.
+   */
   static async begin(fs: FsLayer, layout: WorkspaceLayout): Promise<ImportUndoLog> {
     const dir = undoDirOf(layout);
     await fs.mkdir(dir);
+    const left = await fs.readdir(dir);
+    if (left.length > 0) throw new Error(`an earlier import's log is still in ${dir}`);
     return new ImportUndoLog(fs, dir);
   }
 
@@ -97,7 +109,7 @@ function readEntries(text: string): UndoEntry[] | null {
       typeof e.id === 'string' &&
       /^[0-9A-Za-z]{1,64}$/.test(e.id) &&
       (e.original === null || typeof e.original === 'string') &&
-      typeof e.written?.bytes === 'number' &&
+      typeof e.written?.sha256 === 'string' &&
       typeof e.written?.revision === 'number';
     const entries = value.entries as UndoEntry[];
     return entries.every(ok) ? entries : null;
@@ -111,19 +123,26 @@ export interface RecoveredImport {
   restored: number;
   /** Records another program changed since: left as they are. */
   leftAlone: number;
-  /** Groups of the log that could not be read (written only in part when the process died: their records were not written yet). */
+  /**
+   * Groups of the log that could not be understood (each is written whole, temp file then rename,
+   * so only damage does this): moved to quarantine, and their records may still hold what the
+   * import wrote.
+   */
   unreadable: number;
+  /** Every record the recovery looked at (its file may have changed: whoever holds it in memory reads it again). */
+  touched: Array<{ kind: 'comparison' | 'person'; id: string }>;
 }
 
 /**
  * Takes back an import a dead process left half written (see the top of this file), before the
  * workspace is listed. Each record is put back only while its file holds what the import wrote
- * (same size and revision; a file another program changed since is left), and the import's
+ * (the same text, by its sha256; a file another program changed since is left), and the import's
  * snapshot of its revision goes too: a snapshot of a revision the record does not hold would be
  * taken for the local copy by history and by the next import's lineage. Null when there was
- * nothing to take back. Safe to run again if it is itself cut short.
+ * nothing to take back. Safe to run again if it is itself cut short. A group of the log that
+ * cannot be read (an I/O error) fails it and leaves the log for the next try.
  */
-export async function recoverInterruptedImport(fs: FsLayer, layout: WorkspaceLayout): Promise<RecoveredImport | null> {
+export async function recoverInterruptedImport(fs: FsLayer, layout: WorkspaceLayout, at: Date = new Date()): Promise<RecoveredImport | null> {
   const dir = undoDirOf(layout);
   const names = await fs.readdir(dir).catch((error: unknown) => {
     if (errnoCode(error) === 'ENOENT') return null;
@@ -135,12 +154,17 @@ export async function recoverInterruptedImport(fs: FsLayer, layout: WorkspaceLay
     await removeLog(fs, dir);
     return null;
   }
-  const out: RecoveredImport = { restored: 0, leftAlone: 0, unreadable: 0 };
+  const out: RecoveredImport = { restored: 0, leftAlone: 0, unreadable: 0, touched: [] };
   const groups: UndoEntry[][] = [];
   for (const name of names.filter((n) => /^\d+\.json$/.test(n)).sort()) {
-    const entries = readEntries(await fs.readFile(join(dir, name)).catch(() => ''));
+    const file = join(dir, name);
+    const entries = readEntries(await fs.readFile(file));
     if (entries) groups.push(entries);
-    else out.unreadable++;
+    else {
+      // Damaged: kept for whoever can make sense of it, and said.
+      await quarantineFile(fs, layout, file, 'a damaged part of an import\'s undo log', at);
+      out.unreadable++;
+    }
   }
   // Newest first, articles before the people they name.
   for (const entries of groups.reverse()) {
@@ -150,7 +174,8 @@ export async function recoverInterruptedImport(fs: FsLayer, layout: WorkspaceLay
         if (errnoCode(error) === 'ENOENT') return null;
         throw error;
       });
-      const holdsWritten = now !== null && Buffer.byteLength(now, 'utf8') === entry.written.bytes && revisionOf(now) === entry.written.revision;
+      out.touched.push({ kind: entry.kind, id: entry.id });
+      const holdsWritten = now !== null && writtenDigest(now) === entry.written.sha256;
       if (holdsWritten) {
         if (entry.original === null) {
           await fs.unlink(file);
