@@ -86,7 +86,7 @@ export class ReviewService {
     const actor = this.actor();
     const c = await this.fresh(id, baseRevision);
     // The same revision saved elsewhere (synced in) is not the copy the reviewer saw.
-    if (baseUpdatedAt !== undefined && c.updatedAt !== baseUpdatedAt) throw conflictSameRevision(c, baseUpdatedAt);
+    if (baseUpdatedAt !== undefined && c.updatedAt !== baseUpdatedAt) throw conflictSameRevision(c, baseUpdatedAt, `“${c.title}”`);
     const at = this.now().toISOString();
     const errors =
       act.action === 'sign_off'
@@ -100,15 +100,18 @@ export class ReviewService {
     return saved;
   }
 
-  async reviewPerson(id: string, baseRevision: number, act: ReviewAction): Promise<Person> {
+  async reviewPerson(id: string, baseRevision: number, act: ReviewAction, baseUpdatedAt?: string): Promise<Person> {
     const actor = this.actor();
     const p = await this.store().getPerson(id);
     if (p.revision !== baseRevision) throw stale(p.name, p.revision, baseRevision, p.id);
+    // The same revision saved elsewhere (synced in) is not the bio the reviewer read: a signed-off
+    // bio lets its articles into a signed-off export.
+    if (baseUpdatedAt !== undefined && p.updatedAt !== baseUpdatedAt) throw conflictSameRevision(p, baseUpdatedAt, p.name);
     const review = this.apply(() => reviewPerson(p, actor, act, this.now().toISOString()));
     const next: Person = { ...p };
     if (isEmptyReview(review)) delete next.review;
     else next.review = review;
-    const saved = await this.store().savePerson(next, baseRevision, { withReview: true });
+    const saved = await this.store().savePerson(next, baseRevision, { withReview: true, ...(baseUpdatedAt === undefined ? {} : { baseUpdatedAt }) });
     await this.snapshot('person', saved, REASONS[act.action], actor);
     return saved;
   }

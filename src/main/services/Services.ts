@@ -165,7 +165,9 @@ export class Services {
     'people.list': async () => this.current.listPeople(),
     'people.get': ({ id }) => this.current.getPerson(id),
     'people.create': (input) => this.current.createPerson(input),
-    'people.save': ({ person, baseRevision }) => this.history.autosave.around('person', person.id, baseRevision, () => this.current.savePerson(person, baseRevision)),
+    // Based on the copy by its save time too, as comparisons.save.
+    'people.save': ({ person, baseRevision }) =>
+      this.history.autosave.around('person', person.id, baseRevision, () => this.current.savePerson(person, baseRevision, { baseUpdatedAt: person.updatedAt })),
     'people.delete': async ({ id }) => {
       await this.current.deletePerson(id);
       return { id };
@@ -185,8 +187,8 @@ export class Services {
     'profile.set': (profile) => this.review.setProfile(profile),
     'review.comparison': ({ id, baseRevision, baseUpdatedAt, action, parts, sections }) =>
       this.review.reviewComparison(id, baseRevision, action === 'approve' || action === 'request_changes' ? { action, parts, sections } : { action }, baseUpdatedAt),
-    'review.person': ({ id, baseRevision, action }) =>
-      this.review.reviewPerson(id, baseRevision, action === 'approve' || action === 'request_changes' ? { action, parts: [], sections: [] } : { action }),
+    'review.person': ({ id, baseRevision, baseUpdatedAt, action }) =>
+      this.review.reviewPerson(id, baseRevision, action === 'approve' || action === 'request_changes' ? { action, parts: [], sections: [] } : { action }, baseUpdatedAt),
     'comments.add': ({ kind, id, baseRevision, part, anchor, text }) => this.review.comment(id, baseRevision, { part, anchor, text }, kind),
     'comments.reply': ({ kind, id, baseRevision, thread, text }) => this.review.reply(id, baseRevision, thread, text, kind),
     'comments.resolve': ({ kind, id, baseRevision, thread, resolved }) => this.review.resolve(id, baseRevision, thread, resolved, kind),

@@ -241,7 +241,7 @@ export class ComparisonRepository {
     const current = await this.readFresh(input.id);
     if (!current) throw new ServiceError('NOT_FOUND', `“${input.title}” no longer exists: it was deleted or moved.`, { id: input.id });
     if (current.revision !== baseRevision) throw conflict(current, baseRevision);
-    if (opts.baseUpdatedAt !== undefined && current.updatedAt !== opts.baseUpdatedAt) throw conflictSameRevision(current, opts.baseUpdatedAt);
+    if (opts.baseUpdatedAt !== undefined && current.updatedAt !== opts.baseUpdatedAt) throw conflictSameRevision(current, opts.baseUpdatedAt, `“${current.title}”`);
     const names = input.terms.map((t) => t.name.trim());
     const title = input.titleEdited ? input.title : defaultTitle(names);
     const next: Comparison = {
@@ -451,10 +451,10 @@ export class ComparisonRepository {
  * computer's, come in through a synced folder or a git pull): as a conflict, so it is never
  * overwritten unseen.
  */
-export function conflictSameRevision(current: Comparison, baseUpdatedAt: string): ServiceError {
+export function conflictSameRevision(current: { id: string; revision: number; updatedAt: string }, baseUpdatedAt: string, label: string): ServiceError {
   return new ServiceError(
     'CONFLICT',
-    `“${current.title}” was changed elsewhere since you opened it: the saved copy is another save of revision ${current.revision} (saved ${current.updatedAt}) than yours is based on (saved ${baseUpdatedAt}), made on another computer or by another program.`,
+    `${label} was changed elsewhere since you opened it: the saved copy is another save of revision ${current.revision} (saved ${current.updatedAt}) than yours is based on (saved ${baseUpdatedAt}), made on another computer or by another program.`,
     { id: current.id, currentRevision: current.revision, baseRevision: current.revision, updatedAt: current.updatedAt },
   );
 }

@@ -10,7 +10,7 @@ import { errnoCode } from './fsLayer';
 import { ioError } from './ioError';
 import { writeRecord } from './recordIo';
 import type { StoreContext } from './StoreContext';
-import type { SaveOptions } from './ComparisonRepository';
+import { conflictSameRevision, type SaveOptions } from './ComparisonRepository';
 
 /** Person files read at a time when the workspace opens. */
 const LOAD_CONCURRENCY = 16;
@@ -116,6 +116,7 @@ export class PeopleRepository {
         { id: current.id, currentRevision: current.revision, baseRevision, updatedAt: current.updatedAt },
       );
     }
+    if (opts.baseUpdatedAt !== undefined && current.updatedAt !== opts.baseUpdatedAt) throw conflictSameRevision(current, opts.baseUpdatedAt, current.name);
     const next: Person = {
       ...input,
       name: input.name.trim(),

@@ -118,7 +118,7 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
       base = lastSaved.current ?? person;
     }
     try {
-      const reviewed = await call('review.person', { id: base.id, baseRevision: base.revision, action });
+      const reviewed = await call('review.person', { id: base.id, baseRevision: base.revision, baseUpdatedAt: base.updatedAt, action });
       onSaved(reviewed);
       return null;
     } catch (caught) {

@@ -53,7 +53,8 @@ export const reviewContract = {
   },
   /** The same for a person's bio (one part, `bio`). */
   'review.person': {
-    input: z.strictObject({ ...base, action: reviewAction }),
+    /** `baseUpdatedAt`: the updatedAt of the bio the reviewer read (as in review.comparison). */
+    input: z.strictObject({ ...base, baseUpdatedAt: z.string().max(64).optional(), action: reviewAction }),
     output: personSchema,
   },
   /**

@@ -17,7 +17,7 @@ async function start() {
   const { dir, dispatch, call } = await seededDispatcher();
   const [summary] = await call<Array<{ id: string }>>('comparisons.list', {});
   const file = join(dir, 'comparisons', `${summary!.id}.json`);
-  return { dispatch, call, file, id: summary!.id };
+  return { dir, dispatch, call, file, id: summary!.id };
 }
 
 const summaryOf = (text: string): InlineDoc => docFromText(text) as InlineDoc;
@@ -77,5 +77,31 @@ describe('a save of the same revision made elsewhere', () => {
     await utimes(file, new Date(), new Date(Date.now() + 5000));
     const saved = await call<Comparison>('comparisons.save', { comparison: { ...mine, summary: summaryOf('Edited after the touch.') }, baseRevision: mine.revision });
     expect(saved.revision).toBe(mine.revision + 1);
+  });
+
+  it("of a bio is neither overwritten by a save nor approved by a reviewer who read the bio before it", async () => {
+    const { dir, dispatch, call, id } = await start();
+    const article = await call<Comparison>('comparisons.get', { id });
+    const people = await call<Person[]>('people.list', {});
+    const author = people.find((p) => p.id === article.byline.authorId)!;
+    const editor = people.find((p) => p.id === article.byline.editorId)!;
+    const file = join(dir, 'people', `${author.id}.json`);
+    const theirs = stableStringify({ ...author, bio: docFromText('A bio written on the laptop that no editor has read.'), updatedAt: '2031-03-04T05:06:07.000Z' });
+    await writeFile(file, theirs);
+
+    const save = await dispatch('people.save', { person: { ...author, bio: docFromText('My bio.') }, baseRevision: author.revision }, APP);
+    expect(save).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!save.ok && save.error.message).toMatch(new RegExp(`^${author.name} was changed elsewhere since you opened it: the saved copy is another save of revision ${author.revision}`));
+    expect(await readFile(file, 'utf8')).toBe(theirs);
+
+    await call('profile.set', { personId: editor.id, role: 'editor' });
+    const approve = { id: author.id, baseRevision: author.revision, baseUpdatedAt: author.updatedAt, action: 'approve' };
+    expect(await dispatch('review.person', approve, APP)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await readFile(file, 'utf8')).toBe(theirs);
+
+    // Read as stored, it can be approved.
+    const current = (await call<Person[]>('people.list', {})).find((p) => p.id === author.id)!;
+    const approved = await call<Person>('review.person', { ...approve, baseRevision: current.revision, baseUpdatedAt: current.updatedAt });
+    expect(approved.review?.parts.bio).toMatchObject({ state: 'approved', by: editor.id });
   });
 });
