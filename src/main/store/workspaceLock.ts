@@ -57,15 +57,17 @@ export async function acquireLock(fs: FsLayer, path: string, pid: number, now: D
     if (holder && isProcessAlive(holder.pid)) {
       throw new ServiceError('LOCKED', `This workspace is already open in another Versus Desk (process ${holder.pid})`, { holder });
     }
-    if (holder === null) {
-      const age = await fs.stat(path).then((st) => now.getTime() - st.mtimeMs, () => Infinity);
-      if (age < UNREADABLE_GRACE_MS) throw new ServiceError('LOCKED', 'This workspace is being opened by another Versus Desk right now. Try again in a moment.');
-    }
+    // An unreadable lock may be one being made (in two steps: a drive without hard links, or an
+    // older version): young, it is left to its maker.
+    const young = async (file: string) => holder === null && (await fs.stat(file).then((st) => now.getTime() - st.mtimeMs < UNREADABLE_GRACE_MS, () => false));
+    if (await young(path)) throw new ServiceError('LOCKED', 'This workspace is being opened by another Versus Desk right now. Try again in a moment.');
     // The holder died without releasing (or left an unreadable lock): take it over.
     const moved = await moveAway(fs, path);
     if (moved === null) continue; // another process moved it first
     const was = await readLock(fs, moved);
-    if (!sameLock(was ?? null, holder)) {
+    // What was moved is checked again, age included: two unreadable locks look the same, and the
+    // one moved may be another process's new lock, made since the look above.
+    if (!sameLock(was ?? null, holder) || (await young(moved))) {
       // Not the stale lock read above: another process took over and locked in between. Its lock
       // goes back (never over a newer one) and this open is refused.
       await restore(fs, moved, path);

@@ -114,4 +114,57 @@ describe('the workspace lock', () => {
     // No temp file is left beside it.
     expect(await readdir(dir)).toEqual(['lock']);
   });
+
+  it('on a drive without hard links, of two opens taking over the same unreadable old lock, one is refused', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'versus-desk-lock-'));
+    const lock = join(dir, 'lock');
+    await writeFile(lock, Buffer.alloc(30));
+    const old = new Date(Date.now() - 60_000);
+    await utimes(lock, old, old);
+    const noLinks = { ...nodeFs, link: undefined } as FsLayer;
+    // B has looked at the garbled lock and is paused just before it moves it away.
+    const gb = gate();
+    let bPaused = false;
+    const fsB: FsLayer = {
+      ...noLinks,
+      rename: async (from, to) => {
+        if (!bPaused) {
+          bPaused = true;
+          gb.reached();
+          await gb.released;
+        }
+        return nodeFs.rename(from, to);
+      },
+    };
+    // A takes the lock over and is paused with its new lock created but still empty.
+    const ga = gate();
+    let creates = 0;
+    const fsA: FsLayer = {
+      ...noLinks,
+      open: async (p, flags) => {
+        const handle = await nodeFs.open(p, flags);
+        if (p === lock && flags === 'wx' && ++creates === 1) {
+          ga.reached();
+          await ga.released;
+        }
+        return handle;
+      },
+    };
+    const b = acquireLock(fsB, lock, process.pid, new Date()).then(
+      (r) => ({ ok: true as const, r }),
+      (e: unknown) => ({ ok: false as const, e }),
+    );
+    await gb.reachedAt;
+    const a = acquireLock(fsA, lock, process.pid, new Date(Date.now() + 5));
+    await ga.reachedAt;
+    gb.release();
+    const bResult = await b;
+    ga.release();
+    const aResult = await a;
+    expect(aResult.tookOver).toMatchObject({ pid: 0 });
+    expect(bResult.ok).toBe(false);
+    expect(!bResult.ok && (bResult.e as { code?: string }).code).toBe('LOCKED');
+    expect(JSON.parse(await readFile(lock, 'utf8'))).toMatchObject({ pid: process.pid, startedAt: aResult.lock.startedAt });
+    expect((await readdir(dir)).sort()).toEqual(['lock']);
+  });
 });
