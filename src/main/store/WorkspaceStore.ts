@@ -23,7 +23,7 @@ import { PeopleRepository, type NewPerson } from './PeopleRepository';
 import { quarantineFile } from './quarantine';
 import type { StoreContext } from './StoreContext';
 import { acquireLock, releaseLock, type LockInfo } from './workspaceLock';
-import { recoverInterruptedImport, type RecoveredImport } from '../bundle/import/importUndoLog';
+import { recoveredInWords, recoverInterruptedImport, type RecoveredImport } from '../bundle/import/importUndoLog';
 import { WorkspaceLayout } from './workspaceLayout';
 import { openSettings } from './workspaceSettings';
 
@@ -54,6 +54,12 @@ export interface RecordWriter {
   restoreRecordFile(kind: 'comparison' | 'person', id: string, text: string | null, ifHolds?: string): Promise<void>;
   /** Reads one record file again (another program wrote it), so the list and the index follow it. */
   reread(kind: 'comparison' | 'person', id: string): Promise<void>;
+  /** As `reread`, and says what changed in the list (null: nothing), for `tell`. */
+  resync(kind: 'comparison' | 'person', id: string): Promise<OutsideChange | null>;
+  /** Tells the app about records changed on disk that it did not change itself (as the folder watch does). */
+  tell(changes: OutsideChange[]): void;
+  /** True while an article names this person. */
+  namesPerson(id: string): boolean;
 }
 
 export interface OpenOptions {
@@ -446,6 +452,11 @@ export class WorkspaceStore {
         await writer.reread(kind, id);
       },
       reread: (kind, id) => (kind === 'comparison' ? this.comparisons.refresh(id) : this.people.refresh(id)),
+      resync: (kind, id) => (kind === 'comparison' ? this.syncComparison(id) : this.syncPerson(id)),
+      tell: (changes) => {
+        if (changes.length > 0) this.tellOutsideChanges(changes);
+      },
+      namesPerson: (id) => this.comparisons.namingPerson(id).length > 0,
     };
     return this.serial(() => task(writer));
   }
@@ -507,15 +518,9 @@ const LOCK_TEMP_GRACE_MS = 60_000;
 
 /** Said once when an import cut short (the app or the command died while writing it) was taken back on opening. */
 function importRecoveredNotice(r: RecoveredImport): Notice {
-  const records = (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`;
-  const left = r.leftAlone > 0 ? ` ${records(r.leftAlone)} another program changed since ${r.leftAlone === 1 ? 'was' : 'were'} left as ${r.leftAlone === 1 ? 'it is' : 'they are'}.` : '';
-  const damaged =
-    r.unreadable > 0
-      ? ` ${r.unreadable} ${r.unreadable === 1 ? 'part' : 'parts'} of its undo log could not be read (moved to .versus-desk/quarantine/): the articles or people ${r.unreadable === 1 ? 'it names' : 'they name'} may still hold what the import wrote.`
-      : '';
   return {
     id: 'import-recovered',
     kind: 'recovered',
-    message: `An import was cut short last time (Versus Desk or the command line stopped while writing it). It was taken back: ${records(r.restored)} put back as ${r.restored === 1 ? 'it was' : 'they were'} before it.${left}${damaged} Import the bundle again to bring it in.`,
+    message: `An import was cut short last time (Versus Desk or the command line stopped while writing it). It was taken back: ${recoveredInWords(r)} Import the bundle again to bring it in.`,
   };
 }

@@ -10,7 +10,7 @@ import { writtenDigest } from '../../../src/main/bundle/import/importUndoLog';
 import { nodeFs, type FsLayer } from '../../../src/main/store/fsLayer';
 import { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
 import { errnoError } from '../storeTestKit';
-import { bundleOf, importAll, openStore, opened, treeHash } from './importKit';
+import { bundleOf, exportTo, importAll, openStore, opened, treeHash } from './importKit';
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((s) => s.close()));
@@ -73,7 +73,7 @@ describe('the import undo log', () => {
     // The next import takes the first one back before it writes anything, and stops.
     await expect(importAll(store, bundle, { now: new Date(Date.UTC(2026, 0, 2)) })).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringMatching(/^An earlier import that could not be fully taken back was taken back now \(20 records put back\); nothing was imported\. Plan the import again\.$/),
+      message: expect.stringMatching(/^An earlier import that could not be fully taken back was taken back now: 20 records put back as they were before it\. Nothing was imported\. Plan the import again\.$/),
     });
     expect(store.listComparisons()).toHaveLength(1);
     expect(await treeHash(store.path)).toBe(before);
@@ -130,5 +130,49 @@ describe('the import undo log', () => {
     // Readable again: taken back.
     await open(dir);
     await expect(readFile(file)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('keeps a person the failed import added once an article names them, and tells the app what it took back', async () => {
+    const source = await openStore({ seed: true });
+    const seeded = await exportTo(source, 'seed.zip');
+    const other = await bundleOf(1);
+    let failUnlinks = false;
+    const fs: FsLayer = {
+      ...nodeFs,
+      unlink: async (path) => {
+        if (failUnlinks && (path.includes(join('', 'comparisons')) || path.includes(join('', 'people')))) throw errnoError('EIO');
+        return nodeFs.unlink(path);
+      },
+    };
+    const into = await openStore({ fs });
+    const failing = importAll(into, seeded, {
+      now: new Date(Date.UTC(2026, 0, 1)),
+      onProgress: async (done, total) => {
+        if (total > 0 && done === total) {
+          failUnlinks = true;
+          throw new Error('disk full (test)');
+        }
+      },
+    });
+    await expect(failing).rejects.toThrow(/could not be fully undone/);
+    failUnlinks = false;
+    const [imported] = into.listComparisons();
+    const { authorId, editorId } = (await into.getComparison(imported!.id)).byline;
+    // The writer goes on working: an article of their own, by the author the import brought.
+    const mine = await into.createComparison(['Mine', 'Yours']);
+    await into.saveComparison({ ...mine, byline: { ...mine.byline, authorId } }, mine.revision);
+    const told: string[] = [];
+    into.onOutsideChanges((changes) => told.push(...changes.map((c) => `${c.kind} ${c.change} ${c.id}`)));
+
+    await expect(importAll(into, other, { now: new Date(Date.UTC(2026, 0, 2)) })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/taken back now: 2 records put back as they were before it\. 1 person it added was kept: articles name them now\. Nothing was imported\./),
+    });
+    // The author stays (the writer's article names them); the rest of the import is gone.
+    expect((await into.getPerson(authorId!)).id).toBe(authorId);
+    await expect(into.getPerson(editorId!)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(into.listComparisons().map((c) => c.id)).toEqual([mine.id]);
+    // The app hears of it as of any change it did not make (its list drops the article and the editor).
+    expect(told).toEqual(expect.arrayContaining([`comparison removed ${imported!.id}`, `person removed ${editorId}`]));
   });
 });

@@ -6,9 +6,10 @@ import { uniqueSlug } from '../../../shared/model/slug';
 import { HistoryStore, personContentHash, type SnapshotInput, type SnapshotWrite } from '../../history/HistoryStore';
 import type { FsLayer } from '../../store/fsLayer';
 import { checkedRecord, checkForWrite, pooled, type CheckedRecord } from '../../store/batchWrite';
+import type { OutsideChange } from '../../../shared/api/resilienceContract';
 import type { RecordWriter } from '../../store/WorkspaceStore';
 import { WorkspaceLayout } from '../../store/workspaceLayout';
-import { ImportUndoLog, recoverInterruptedImport, writtenDigest, type UndoEntry } from './importUndoLog';
+import { ImportUndoLog, recoveredInWords, recoverInterruptedImport, writtenDigest, type UndoEntry } from './importUndoLog';
 import { contentHash } from '../contentHash';
 import { mergeParts, mergeReviewValue } from './partMerge';
 import { analyseArticles, localArticles, mergeableReview, type ArticleAnalysis, type ImportPlan, type ImportPlanItem, type ImportReadTarget } from './planImport';
@@ -287,16 +288,26 @@ function validateWrites(store: ImportReadTarget, writes: Write[]): Write[] {
  * says to plan again.
  */
 async function takeBackLeftover(writer: RecordWriter, layout: WorkspaceLayout): Promise<void> {
+  // Each record is read again as soon as it is settled (so memory follows the disk even when the
+  // recovery fails half way), and the app is told, as of any change it did not make itself.
+  const changes: OutsideChange[] = [];
   let recovered;
   try {
-    recovered = await recoverInterruptedImport(writer.fs, layout);
+    recovered = await recoverInterruptedImport(writer.fs, layout, new Date(), {
+      settled: async (kind, id) => {
+        const change = await writer.resync(kind, id);
+        if (change) changes.push(change);
+      },
+      personNamed: (id) => writer.namesPerson(id),
+    });
   } catch (error) {
     throw new ServiceError('IO', `An earlier import that could not be fully taken back is still in this workspace, and taking it back failed, so nothing was imported: ${error instanceof Error ? error.message : String(error)}. Reopen the workspace to try again.`);
+  } finally {
+    writer.tell(changes);
   }
   if (!recovered) return;
-  for (const { kind, id } of recovered.touched) await writer.reread(kind, id);
-  if (recovered.restored > 0 || recovered.unreadable > 0) {
-    throw new ServiceError('CONFLICT', `An earlier import that could not be fully taken back was taken back now (${recovered.restored} ${recovered.restored === 1 ? 'record' : 'records'} put back); nothing was imported. Plan the import again.`);
+  if (recovered.restored > 0 || recovered.unreadable > 0 || recovered.keptNamed > 0 || recovered.leftAlone > 0) {
+    throw new ServiceError('CONFLICT', `An earlier import that could not be fully taken back was taken back now: ${recoveredInWords(recovered)} Nothing was imported. Plan the import again.`);
   }
 }
 

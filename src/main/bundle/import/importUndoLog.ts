@@ -129,8 +129,30 @@ export interface RecoveredImport {
    * import wrote.
    */
   unreadable: number;
-  /** Every record the recovery looked at (its file may have changed: whoever holds it in memory reads it again). */
-  touched: Array<{ kind: 'comparison' | 'person'; id: string }>;
+  /** People the import added that were kept: an article names them now (only known with `RecoveryHooks.personNamed`). */
+  keptNamed: number;
+}
+
+/** What the app holding the workspace adds to a recovery run while it is open (applyImport's takeBackLeftover). */
+export interface RecoveryHooks {
+  /** Called once each record's file is settled (put back, removed or left), so the app's memory follows it as it goes. */
+  settled?(kind: 'comparison' | 'person', id: string): Promise<void>;
+  /** True while an article names this person (asked after every article is settled): a person the import added is then kept. */
+  personNamed?(id: string): boolean;
+}
+
+/** The outcome in words, as the notice and the import's message give it. */
+export function recoveredInWords(r: RecoveredImport): string {
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const out = [`${count(r.restored, 'record', 'records')} put back as ${r.restored === 1 ? 'it was' : 'they were'} before it.`];
+  if (r.leftAlone > 0) out.push(`${count(r.leftAlone, 'record', 'records')} another program changed since ${r.leftAlone === 1 ? 'was' : 'were'} left as ${r.leftAlone === 1 ? 'it is' : 'they are'}.`);
+  if (r.keptNamed > 0) out.push(`${count(r.keptNamed, 'person', 'people')} it added ${r.keptNamed === 1 ? 'was' : 'were'} kept: articles name them now.`);
+  if (r.unreadable > 0) {
+    out.push(
+      `${count(r.unreadable, 'part', 'parts')} of its undo log could not be read (moved to .versus-desk/quarantine/): the articles or people ${r.unreadable === 1 ? 'it names' : 'they name'} may still hold what the import wrote.`,
+    );
+  }
+  return out.join(' ');
 }
 
 /**
@@ -142,7 +164,7 @@ export interface RecoveredImport {
  * nothing to take back. Safe to run again if it is itself cut short. A group of the log that
  * cannot be read (an I/O error) fails it and leaves the log for the next try.
  */
-export async function recoverInterruptedImport(fs: FsLayer, layout: WorkspaceLayout, at: Date = new Date()): Promise<RecoveredImport | null> {
+export async function recoverInterruptedImport(fs: FsLayer, layout: WorkspaceLayout, at: Date = new Date(), hooks: RecoveryHooks = {}): Promise<RecoveredImport | null> {
   const dir = undoDirOf(layout);
   const names = await fs.readdir(dir).catch((error: unknown) => {
     if (errnoCode(error) === 'ENOENT') return null;
@@ -154,7 +176,7 @@ export async function recoverInterruptedImport(fs: FsLayer, layout: WorkspaceLay
     await removeLog(fs, dir);
     return null;
   }
-  const out: RecoveredImport = { restored: 0, leftAlone: 0, unreadable: 0, touched: [] };
+  const out: RecoveredImport = { restored: 0, leftAlone: 0, unreadable: 0, keptNamed: 0 };
   const groups: UndoEntry[][] = [];
   for (const name of names.filter((n) => /^\d+\.json$/.test(n)).sort()) {
     const file = join(dir, name);
@@ -174,9 +196,12 @@ export async function recoverInterruptedImport(fs: FsLayer, layout: WorkspaceLay
         if (errnoCode(error) === 'ENOENT') return null;
         throw error;
       });
-      out.touched.push({ kind: entry.kind, id: entry.id });
       const holdsWritten = now !== null && writtenDigest(now) === entry.written.sha256;
-      if (holdsWritten) {
+      if (holdsWritten && entry.kind === 'person' && entry.original === null && hooks.personNamed?.(entry.id)) {
+        // Added by the import, and named by an article since (the app went on after a failed
+        // rollback): removing it would leave that byline naming nobody.
+        out.keptNamed++;
+      } else if (holdsWritten) {
         if (entry.original === null) {
           await fs.unlink(file);
           await syncFolder(join(file, '..'), fs);
@@ -192,6 +217,7 @@ export async function recoverInterruptedImport(fs: FsLayer, layout: WorkspaceLay
       // The import's snapshot of the revision it wrote, unless the record holds that revision now.
       const current = await fs.readFile(file).then(revisionOf, () => null);
       if (current !== entry.written.revision) await removeImportSnapshot(fs, layout, entry.id, entry.written.revision);
+      await hooks.settled?.(entry.kind, entry.id);
     }
   }
   await removeLog(fs, dir);
