@@ -109,18 +109,20 @@ describe('opening a workspace with a damaged file', () => {
     await cold.close();
   });
 
-  it("leaves another process's lock in the making alone while it is young, and removes an old one", async () => {
+  it("leaves a running process's lock in the making alone while it is young, and removes an old one or a dead process's", async () => {
     const { dir } = await seededDir();
-    const young = join(dir, '.versus-desk', '.lock.4321.aaaaaaaaaaaa.stale.tmp');
-    const old = join(dir, '.versus-desk', '.lock.4321.bbbbbbbbbbbb.tmp');
-    const text = JSON.stringify({ pid: 4321, hostname: hostname(), startedAt: new Date().toISOString() });
-    await writeFile(young, text);
-    await writeFile(old, text);
+    // process.ppid: a process that runs (the test runner's parent) stands for another Versus Desk.
+    const young = join(dir, '.versus-desk', `.lock.${process.ppid}.aaaaaaaaaaaa.stale.tmp`);
+    const old = join(dir, '.versus-desk', `.lock.${process.ppid}.bbbbbbbbbbbb.tmp`);
+    const dead = join(dir, '.versus-desk', '.lock.999999.cccccccccccc.tmp');
+    const text = JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: new Date().toISOString() });
+    for (const file of [young, old, dead]) await writeFile(file, text);
     const anHourAgo = new Date(Date.now() - 3_600_000);
     await utimes(old, anHourAgo, anHourAgo);
     const store = await WorkspaceStore.open(dir);
     expect(await readFile(young, 'utf8')).toBe(text);
     await expect(stat(old)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(stat(dead)).rejects.toMatchObject({ code: 'ENOENT' });
     await store.close();
   });
 });

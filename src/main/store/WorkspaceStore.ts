@@ -22,7 +22,7 @@ import { ioError } from './ioError';
 import { PeopleRepository, type NewPerson } from './PeopleRepository';
 import { quarantineFile } from './quarantine';
 import type { StoreContext } from './StoreContext';
-import { acquireLock, releaseLock, type LockInfo } from './workspaceLock';
+import { acquireLock, isProcessAlive, releaseLock, type LockInfo } from './workspaceLock';
 import { recoveredInWords, recoverInterruptedImport, type RecoveredImport } from '../bundle/import/importUndoLog';
 import { WorkspaceLayout } from './workspaceLayout';
 import { openSettings } from './workspaceSettings';
@@ -505,9 +505,7 @@ async function removeTempFiles(fs: FsLayer, folders: string[], listed?: string[]
     }
     for (const name of names.filter(isTempFileName)) {
       const path = join(folder, name);
-      // Another process's lock being made or taken over (.lock.<pid>.<hex>[.stale].tmp) is left to it
-      // while young: removing it mid-takeover could leave the workspace with no lock.
-      if (name.startsWith('.lock.') && (await fs.stat(path).then((st) => Date.now() - st.mtimeMs < LOCK_TEMP_GRACE_MS, () => true))) continue;
+      if (await isLockInTheMaking(fs, name, path)) continue;
       await fs.unlink(path).catch(() => undefined);
     }
   }
@@ -515,6 +513,20 @@ async function removeTempFiles(fs: FsLayer, folders: string[], listed?: string[]
 
 /** How long a lock temp file may be another process's work in progress. */
 const LOCK_TEMP_GRACE_MS = 60_000;
+
+/**
+ * Another process's lock being made or taken over (`.lock.<pid>.<hex>[.stale].tmp`), left to it:
+ * removing it mid-takeover could leave the workspace with no lock. One whose process no longer
+ * runs, or older than a minute, is a leftover.
+ */
+async function isLockInTheMaking(fs: FsLayer, name: string, path: string): Promise<boolean> {
+  const pid = /^\.lock\.(\d+)\./.exec(name)?.[1];
+  if (pid === undefined || !isProcessAlive(Number(pid))) return false;
+  return fs.stat(path).then(
+    (st) => Date.now() - st.mtimeMs < LOCK_TEMP_GRACE_MS,
+    () => true,
+  );
+}
 
 /** Said once when an import cut short (the app or the command died while writing it) was taken back on opening. */
 function importRecoveredNotice(r: RecoveredImport): Notice {
