@@ -4,7 +4,7 @@
  * since the import wrote it, a damaged part of the log, and a part that cannot be read.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writtenDigest } from '../../../src/main/bundle/import/importUndoLog';
 import { nodeFs, type FsLayer } from '../../../src/main/store/fsLayer';
@@ -35,6 +35,35 @@ async function leftByAKilledImport(writtenText?: (text: string) => string) {
   return { dir, file, log };
 }
 
+/**
+ * A disk whose unlinks in these folders fail while armed, and an import that fails at its end and
+ * arms it, so that taking the import back cannot finish (its log stays) and the app goes on.
+ */
+function failingRollback(folders: string[]) {
+  let armed = false;
+  const fs: FsLayer = {
+    ...nodeFs,
+    unlink: async (path) => {
+      if (armed && folders.some((f) => path.includes(`${sep}${f}${sep}`))) throw errnoError('EIO');
+      return nodeFs.unlink(path);
+    },
+  };
+  const failImport = async (into: WorkspaceStore, bundle: string) => {
+    const failing = importAll(into, bundle, {
+      now: new Date(Date.UTC(2026, 0, 1)),
+      onProgress: async (done, total) => {
+        if (total > 0 && done === total) {
+          armed = true;
+          throw new Error('disk full (test)');
+        }
+      },
+    });
+    await expect(failing).rejects.toThrow(/could not be fully undone here; the rest is taken back/);
+    armed = false;
+  };
+  return { fs, failImport };
+}
+
 async function open(dir: string, fs?: FsLayer): Promise<WorkspaceStore> {
   const store = await WorkspaceStore.open(dir, { indexDelayMs: 60_000, fs });
   opened.push(store);
@@ -44,29 +73,12 @@ async function open(dir: string, fs?: FsLayer): Promise<WorkspaceStore> {
 describe('the import undo log', () => {
   it('is taken back by the next import in the same process when a failed import could not be taken back whole; that import says to plan again', async () => {
     const bundle = await bundleOf(20);
-    let failUnlinks = false;
-    const fs: FsLayer = {
-      ...nodeFs,
-      unlink: async (path) => {
-        if (failUnlinks && path.includes(`${join('', 'comparisons')}`)) throw errnoError('EIO');
-        return nodeFs.unlink(path);
-      },
-    };
-    const store = await openStore({ seed: true, fs });
+    const disk = failingRollback(['comparisons']);
+    const store = await openStore({ seed: true, fs: disk.fs });
     await store.flushIndex();
     const before = await treeHash(store.path);
     // The import fails at its end, and taking back the 20 articles it created fails too.
-    const failing = importAll(store, bundle, {
-      now: new Date(Date.UTC(2026, 0, 1)),
-      onProgress: async (done, total) => {
-        if (total > 0 && done === total) {
-          failUnlinks = true;
-          throw new Error('disk full (test)');
-        }
-      },
-    });
-    await expect(failing).rejects.toThrow(/could not be fully undone here; the rest is taken back/);
-    failUnlinks = false;
+    await disk.failImport(store, bundle);
     expect(store.listComparisons()).toHaveLength(21);
     expect(await readdir(join(store.path, '.versus-desk', 'import-undo'))).not.toEqual([]);
 
@@ -136,26 +148,9 @@ describe('the import undo log', () => {
     const source = await openStore({ seed: true });
     const seeded = await exportTo(source, 'seed.zip');
     const other = await bundleOf(1);
-    let failUnlinks = false;
-    const fs: FsLayer = {
-      ...nodeFs,
-      unlink: async (path) => {
-        if (failUnlinks && (path.includes(join('', 'comparisons')) || path.includes(join('', 'people')))) throw errnoError('EIO');
-        return nodeFs.unlink(path);
-      },
-    };
-    const into = await openStore({ fs });
-    const failing = importAll(into, seeded, {
-      now: new Date(Date.UTC(2026, 0, 1)),
-      onProgress: async (done, total) => {
-        if (total > 0 && done === total) {
-          failUnlinks = true;
-          throw new Error('disk full (test)');
-        }
-      },
-    });
-    await expect(failing).rejects.toThrow(/could not be fully undone/);
-    failUnlinks = false;
+    const disk = failingRollback(['comparisons', 'people']);
+    const into = await openStore({ fs: disk.fs });
+    await disk.failImport(into, seeded);
     const [imported] = into.listComparisons();
     const { authorId, editorId } = (await into.getComparison(imported!.id)).byline;
     // The writer goes on working: an article of their own, by the author the import brought.

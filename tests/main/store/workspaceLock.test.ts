@@ -12,11 +12,28 @@ import { acquireLock } from '../../../src/main/store/workspaceLock';
 
 const DEAD_PID = 999_999;
 
-/** A gate: `reached` resolves when the paused side gets there, `release` lets it go on. */
+/** A gate: the first `pauseOnce` waits there until `release`; `reachedAt` resolves when it got there. */
 function gate() {
   let reached!: () => void;
   let release!: () => void;
-  return { reachedAt: new Promise<void>((r) => (reached = r)), reached: () => reached(), released: new Promise<void>((r) => (release = r)), release: () => release() };
+  const reachedAt = new Promise<void>((r) => (reached = r));
+  const released = new Promise<void>((r) => (release = r));
+  let used = false;
+  const pauseOnce = async () => {
+    if (used) return;
+    used = true;
+    reached();
+    await released;
+  };
+  return { reachedAt, pauseOnce, release: () => release() };
+}
+
+/** The lock, or the error it was refused with. */
+function settled(taking: Promise<Awaited<ReturnType<typeof acquireLock>>>) {
+  return taking.then(
+    (r) => ({ ok: true as const, r }),
+    (e: unknown) => ({ ok: false as const, e }),
+  );
 }
 
 async function staleLock(): Promise<{ dir: string; lock: string }> {
@@ -31,24 +48,16 @@ describe('the workspace lock', () => {
     const { dir, lock } = await staleLock();
     // B reads the stale lock, then is paused before it acts on what it read.
     const g = gate();
-    let paused = false;
     const slow: FsLayer = {
       ...nodeFs,
       readFile: async (p) => {
         const text = await nodeFs.readFile(p);
-        if (p === lock && !paused) {
-          paused = true;
-          g.reached();
-          await g.released;
-        }
+        if (p === lock) await g.pauseOnce();
         return text;
       },
     };
     // B's pid must look alive once it holds the lock: this process's own.
-    const b = acquireLock(slow, lock, process.pid, new Date()).then(
-      (r) => ({ ok: true as const, r }),
-      (e: unknown) => ({ ok: false as const, e }),
-    );
+    const b = settled(acquireLock(slow, lock, process.pid, new Date()));
     await g.reachedAt;
     const a = await acquireLock(nodeFs, lock, process.pid, new Date(Date.now() + 1));
     expect(a.tookOver).toMatchObject({ pid: DEAD_PID });
@@ -124,36 +133,24 @@ describe('the workspace lock', () => {
     const noLinks = { ...nodeFs, link: undefined } as FsLayer;
     // B has looked at the garbled lock and is paused just before it moves it away.
     const gb = gate();
-    let bPaused = false;
     const fsB: FsLayer = {
       ...noLinks,
       rename: async (from, to) => {
-        if (!bPaused) {
-          bPaused = true;
-          gb.reached();
-          await gb.released;
-        }
+        await gb.pauseOnce();
         return nodeFs.rename(from, to);
       },
     };
     // A takes the lock over and is paused with its new lock created but still empty.
     const ga = gate();
-    let creates = 0;
     const fsA: FsLayer = {
       ...noLinks,
       open: async (p, flags) => {
         const handle = await nodeFs.open(p, flags);
-        if (p === lock && flags === 'wx' && ++creates === 1) {
-          ga.reached();
-          await ga.released;
-        }
+        if (p === lock && flags === 'wx') await ga.pauseOnce();
         return handle;
       },
     };
-    const b = acquireLock(fsB, lock, process.pid, new Date()).then(
-      (r) => ({ ok: true as const, r }),
-      (e: unknown) => ({ ok: false as const, e }),
-    );
+    const b = settled(acquireLock(fsB, lock, process.pid, new Date()));
     await gb.reachedAt;
     const a = acquireLock(fsA, lock, process.pid, new Date(Date.now() + 5));
     await ga.reachedAt;
