@@ -7,7 +7,9 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writtenDigest } from '../../../src/main/bundle/import/importUndoLog';
+import { HistoryStore } from '../../../src/main/history/HistoryStore';
 import { nodeFs, type FsLayer } from '../../../src/main/store/fsLayer';
+import { docFromText, type InlineDoc } from '../../../src/shared/model/richText';
 import { WorkspaceStore } from '../../../src/main/store/WorkspaceStore';
 import { errnoError } from '../storeTestKit';
 import { bundleOf, exportTo, importAll, openStore, opened, treeHash } from './importKit';
@@ -41,11 +43,16 @@ async function leftByAKilledImport(writtenText?: (text: string) => string) {
  */
 function failingRollback(folders: string[]) {
   let armed = false;
+  const failing = (path: string) => armed && folders.some((f) => path.includes(`${sep}${f}${sep}`));
   const fs: FsLayer = {
     ...nodeFs,
     unlink: async (path) => {
-      if (armed && folders.some((f) => path.includes(`${sep}${f}${sep}`))) throw errnoError('EIO');
+      if (failing(path)) throw errnoError('EIO');
       return nodeFs.unlink(path);
+    },
+    rm: async (path) => {
+      if (failing(path)) throw errnoError('EIO');
+      return nodeFs.rm(path);
     },
   };
   const failImport = async (into: WorkspaceStore, bundle: string) => {
@@ -97,6 +104,33 @@ describe('the import undo log', () => {
     expect(await readdir(join(store.path, '.versus-desk'))).not.toContain('import-undo');
   });
 
+  it('leaves an article the writer saved on top of the failed import, with the import snapshot its history builds on', async () => {
+    const bundle = await bundleOf(3);
+    // Neither the articles nor their import snapshots can be taken back at once.
+    const disk = failingRollback(['comparisons', 'history']);
+    const store = await openStore({ seed: true, fs: disk.fs });
+    const seedId = store.listComparisons()[0]!.id;
+    await disk.failImport(store, bundle);
+    // The writer goes on: edits one of the articles the failed import left.
+    const importedIds = store.listComparisons().map((c) => c.id).filter((id) => id !== seedId);
+    expect(importedIds).toHaveLength(3);
+    const imported = store.listComparisons().find((c) => c.id !== seedId)!;
+    const theirs = await store.getComparison(imported.id);
+    const mine = await store.saveComparison({ ...theirs, summary: docFromText('Edited after the failed import.') as InlineDoc }, theirs.revision);
+
+    // The next import (another bundle) takes the first one back.
+    await expect(importAll(store, await bundleOf(1), { now: new Date(Date.UTC(2026, 0, 2)) })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/taken back now: 2 records put back as they were before it\. 1 record changed since the import was left as it is\. Nothing was imported\./),
+    });
+    expect(store.listComparisons().map((c) => c.id).sort()).toEqual([seedId, imported.id].sort());
+    expect((await store.getComparison(imported.id)).summary).toEqual(mine.summary);
+    const history = HistoryStore.forStore(store);
+    expect((await history.list(imported.id)).map((e) => [e.revision, e.reason])).toContainEqual([theirs.revision, 'import']);
+    // The articles put back lose the import's snapshots with them.
+    for (const id of importedIds.filter((i) => i !== imported.id)) expect(await history.list(id)).toEqual([]);
+  });
+
   it('puts back a file that holds what the import wrote, and leaves one changed since, even to the same size and revision', async () => {
     const taken = await leftByAKilledImport();
     const store = await open(taken.dir);
@@ -111,7 +145,7 @@ describe('the import undo log', () => {
     const again = await open(left.dir);
     expect(await readFile(left.file, 'utf8')).toBe(kept);
     expect(again.info().notices.find((n) => n.id === 'import-recovered')?.message).toMatch(
-      /It was taken back: 0 records put back as they were before it\. 1 record another program changed since was left as it is\./,
+      /It was taken back: 0 records put back as they were before it\. 1 record changed since the import was left as it is\./,
     );
     expect(await readdir(join(left.dir, '.versus-desk'))).not.toContain('import-undo');
   });

@@ -121,7 +121,7 @@ function readEntries(text: string): UndoEntry[] | null {
 export interface RecoveredImport {
   /** Records put back as they were before the import (files restored, or removed when it created them). */
   restored: number;
-  /** Records another program changed since: left as they are. */
+  /** Records changed since the import wrote them (by another program, or by the user after a failed rollback): left as they are. */
   leftAlone: number;
   /**
    * Groups of the log that could not be understood (each is written whole, temp file then rename,
@@ -145,7 +145,7 @@ export interface RecoveryHooks {
 export function recoveredInWords(r: RecoveredImport): string {
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const out = [`${count(r.restored, 'record', 'records')} put back as ${r.restored === 1 ? 'it was' : 'they were'} before it.`];
-  if (r.leftAlone > 0) out.push(`${count(r.leftAlone, 'record', 'records')} another program changed since ${r.leftAlone === 1 ? 'was' : 'were'} left as ${r.leftAlone === 1 ? 'it is' : 'they are'}.`);
+  if (r.leftAlone > 0) out.push(`${count(r.leftAlone, 'record', 'records')} changed since the import ${r.leftAlone === 1 ? 'was' : 'were'} left as ${r.leftAlone === 1 ? 'it is' : 'they are'}.`);
   if (r.keptNamed > 0) out.push(`${count(r.keptNamed, 'person', 'people')} it added ${r.keptNamed === 1 ? 'was' : 'were'} kept: articles name them now.`);
   if (r.unreadable > 0) {
     out.push(
@@ -214,9 +214,12 @@ export async function recoverInterruptedImport(fs: FsLayer, layout: WorkspaceLay
         // the file is gone since): another program's, left as it is.
         if (now !== null || entry.original !== null) out.leftAlone++;
       }
-      // The import's snapshot of the revision it wrote, unless the record holds that revision now.
+      // The import's snapshot of the revision it wrote, unless the record holds that revision now
+      // or a later one saved on top of it (then the snapshot is that record's history).
       const current = await fs.readFile(file).then(revisionOf, () => null);
-      if (current !== entry.written.revision) await removeImportSnapshot(fs, layout, entry.id, entry.written.revision);
+      if (current === null || current < entry.written.revision || (current === entry.written.revision && !holdsWritten)) {
+        await removeImportSnapshot(fs, layout, entry.id, entry.written.revision);
+      }
       await hooks.settled?.(entry.kind, entry.id);
     }
   }
