@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Person } from '../../shared/model/person';
 import type { RichDoc } from '../../shared/model/richText';
-import { emptyDoc } from '../../shared/model/richText';
-import { call, errorText } from '../api/client';
+import { docToText, emptyDoc } from '../../shared/model/richText';
+import { call, ClientError, errorText } from '../api/client';
+import { ConflictDialog } from '../comparison/ConflictDialog';
+import { DiscardedCopy } from '../comparison/DiscardedCopy';
 import { RichTextField } from '../richText/RichTextField';
 import { commentedPerson } from '../../shared/api/reviewContract';
 import { NEW_PERSON_KEY, type PersonDraft } from '../../shared/model/personJournal';
@@ -36,6 +38,10 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
   const [recovered, setRecovered] = useState<string | null>(null);
   /** Bumped to show a bio set from outside the editor (replayed or discarded edits). */
   const [bioVersion, setBioVersion] = useState(0);
+  /** A save refused because the stored person changed elsewhere: the writer chooses which copy wins. */
+  const [conflict, setConflict] = useState<string | null>(null);
+  /** The copy that lost that choice, on screen until dismissed. */
+  const [discarded, setDiscarded] = useState<{ text: string; whose: 'mine' | 'theirs' } | null>(null);
 
   // Hot exit: unsaved edits go to a journal shortly after each pause, and come back on reopen.
   const journalKey = person?.id ?? NEW_PERSON_KEY;
@@ -93,12 +99,55 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
       onSaved(saved);
       return true;
     } catch (caught) {
-      setError(errorText(caught));
+      if (person && caught instanceof ClientError && caught.code === 'CONFLICT') setConflict(errorText(caught));
+      else setError(errorText(caught));
       return false;
     } finally {
       setBusy(false);
     }
   }, [name, credentials, bio, person, onSaved, journal]);
+
+  /** Keep mine: my fields saved over the stored copy, which stays on screen as the replaced copy. */
+  const keepMine = async () => {
+    if (!person) return;
+    setConflict(null);
+    setBusy(true);
+    try {
+      const stored = await call('people.get', { id: person.id });
+      const saved = await call('people.save', { person: { ...stored, name: name.trim(), credentials, bio }, baseRevision: stored.revision });
+      setDiscarded({ text: personText(stored), whose: 'theirs' });
+      setDirty(false);
+      setRecovered(null);
+      void journal.settle();
+      lastSaved.current = saved;
+      onSaved(saved);
+    } catch (caught) {
+      if (caught instanceof ClientError && caught.code === 'CONFLICT') setConflict(errorText(caught));
+      else setError(errorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Reload theirs: the stored copy in the form; mine stays on screen as the discarded copy. */
+  const reloadTheirs = async () => {
+    if (!person) return;
+    setConflict(null);
+    try {
+      const stored = await call('people.get', { id: person.id });
+      setDiscarded({ text: personText({ name, credentials, bio }), whose: 'mine' });
+      setName(stored.name);
+      setCredentials(stored.credentials);
+      setBio(stored.bio);
+      setBioVersion((v) => v + 1);
+      setDirty(false);
+      setRecovered(null);
+      void journal.settle();
+      onSaved(stored);
+    } catch (caught) {
+      setError(errorText(caught));
+    }
+  };
 
   // When the app quits with this form changed, save it rather than lose it.
   const live = useRef({ dirty, save });
@@ -206,6 +255,7 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
           {error}
         </p>
       )}
+      {conflict !== null && person && <ConflictDialog title={person.name} message={conflict} onKeepMine={() => void keepMine()} onReloadTheirs={() => void reloadTheirs()} />}
       <div className="dialog-actions">
         <button type="submit" className="button primary" disabled={busy}>
           Save person
@@ -227,6 +277,12 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
           </button>
         )}
       </div>
+      {discarded !== null && <DiscardedCopy text={discarded.text} whose={discarded.whose} onDismiss={() => setDiscarded(null)} />}
     </form>
   );
+}
+
+/** A person as plain text, for the copy that lost a conflict. */
+function personText(p: { name: string; credentials: string; bio: RichDoc }): string {
+  return `Name: ${p.name}\nCredentials: ${p.credentials}\n\n${docToText(p.bio)}\n`;
 }
