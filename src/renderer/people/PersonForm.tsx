@@ -255,7 +255,7 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
           {error}
         </p>
       )}
-      {conflict !== null && person && <ConflictDialog title={person.name} message={conflict} onKeepMine={() => void keepMine()} onReloadTheirs={() => void reloadTheirs()} />}
+      {conflict !== null && person && <ConflictDialog title={person.name} where="the form" message={conflict} onKeepMine={() => void keepMine()} onReloadTheirs={() => void reloadTheirs()} />}
       <div className="dialog-actions">
         <button type="submit" className="button primary" disabled={busy}>
           Save person
