@@ -7,28 +7,31 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { Person } from '../../src/shared/model/person';
-import { expect, test } from './harness/harness';
+import { expect, test, type AppHarness } from './harness/harness';
 
 const MINE = 'Mine: senior editor, social platforms';
 const THEIRS = 'Theirs: staff writer, typed in the other window';
 
-async function editFirstPerson(page: Page, people: Person[]): Promise<Person> {
-  const [person] = people;
+/**
+ * Opens the first person's form, has another window save that person first (credentials THEIRS),
+ * types MINE and presses Save person: the conflict dialog it brings up, and the person as opened.
+ */
+async function saveAfterAnotherWindow(page: Page, app: AppHarness, people: Person[]) {
+  const person = people[0]!;
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'People' }).click();
-  await page.getByRole('button', { name: `Edit ${person!.name}` }).click();
-  await expect(page.getByRole('textbox', { name: 'Credentials' })).toHaveValue(person!.credentials);
-  return person!;
+  await page.getByRole('button', { name: `Edit ${person.name}` }).click();
+  await expect(page.getByRole('textbox', { name: 'Credentials' })).toHaveValue(person.credentials);
+  expect((await app.dispatch('people.save', { person: { ...person, credentials: THEIRS }, baseRevision: person.revision })).ok).toBe(true);
+  await page.getByRole('textbox', { name: 'Credentials' }).fill(MINE);
+  await page.getByRole('button', { name: 'Save person' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Changed elsewhere' });
+  await expect(dialog).toBeVisible();
+  return { person, dialog };
 }
 
 test('"Keep mine" after a person was saved elsewhere stores my copy and shows the one it replaced', async ({ page, app, openApp, readStoredPeople }) => {
   await openApp();
-  const person = await editFirstPerson(page, await readStoredPeople());
-  // Another window saves the person first.
-  expect((await app.dispatch('people.save', { person: { ...person, credentials: THEIRS }, baseRevision: person.revision })).ok).toBe(true);
-
-  await page.getByRole('textbox', { name: 'Credentials' }).fill(MINE);
-  await page.getByRole('button', { name: 'Save person' }).click();
-  const dialog = page.getByRole('alertdialog', { name: 'Changed elsewhere' });
+  const { person, dialog } = await saveAfterAnotherWindow(page, app, await readStoredPeople());
   await expect(dialog).toContainText(`${person.name} was changed elsewhere`);
   // Until the writer chooses, theirs stands.
   expect((await readStoredPeople()).find((p) => p.id === person.id)?.credentials).toBe(THEIRS);
@@ -53,12 +56,7 @@ test('"Keep mine" after a person was saved elsewhere stores my copy and shows th
 
 test('"Reload theirs" puts the stored person in the form and keeps mine on screen', async ({ page, app, openApp, readStoredPeople }) => {
   await openApp();
-  const person = await editFirstPerson(page, await readStoredPeople());
-  expect((await app.dispatch('people.save', { person: { ...person, credentials: THEIRS }, baseRevision: person.revision })).ok).toBe(true);
-
-  await page.getByRole('textbox', { name: 'Credentials' }).fill(MINE);
-  await page.getByRole('button', { name: 'Save person' }).click();
-  const dialog = page.getByRole('alertdialog', { name: 'Changed elsewhere' });
+  const { person, dialog } = await saveAfterAnotherWindow(page, app, await readStoredPeople());
   await dialog.getByRole('button', { name: 'Reload theirs', exact: true }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: 'Credentials' })).toHaveValue(THEIRS);
