@@ -312,9 +312,9 @@ async function takeBackLeftover(writer: RecordWriter, layout: WorkspaceLayout): 
 }
 
 async function writeAll(writer: RecordWriter, layout: WorkspaceLayout, history: HistoryStore, writes: Write[], opts: ApplyOptions, skipped: number): Promise<ImportResult> {
+  await takeBackLeftover(writer, layout);
   // What is about to be written goes on disk first, so an import cut short by a crash is taken
   // back when the workspace next opens (importUndoLog.ts); failing here writes nothing.
-  await takeBackLeftover(writer, layout);
   let log: ImportUndoLog;
   try {
     log = await ImportUndoLog.begin(writer.fs, layout);
