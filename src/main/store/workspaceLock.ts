@@ -31,9 +31,10 @@ const UNREADABLE_GRACE_MS = 10_000;
 const ATTEMPTS = 4;
 
 /**
- * One writer process per workspace. The lock file appears whole (written to a temp file, then
- * linked to its name, which fails when the name is taken), so no other process ever reads it
- * empty. A lock left by a process that no longer runs on this host is taken over, a live one is
+ * One writer process per workspace. Where the drive has hard links, the lock file appears whole
+ * (written to a temp file, then linked to its name, which fails when the name is taken), so no
+ * other process reads it empty; elsewhere it is created exclusively, then written, and a young
+ * unreadable lock is left to its maker. A lock left by a process that no longer runs on this host is taken over, a live one is
  * refused. The takeover is safe against another process taking it over at the same moment: the
  * stale file is first renamed away (only one process's rename can move it), and what was moved
  * is checked to be the stale lock that was read; a fresh lock moved by mistake is put back and

@@ -163,7 +163,7 @@ export function PersonForm({ person, onSaved, onCancel, registerFlush, people = 
     if (!person) return null;
     let base: Person = person;
     if (dirty) {
-      if (!(await save())) return 'Your changes could not be saved, so the bio was not sent. See the message below.';
+      if (!(await save())) return 'Your changes could not be saved, so the bio was not sent: the form says why.';
       base = lastSaved.current ?? person;
     }
     try {

@@ -27,6 +27,13 @@ export function commentedPerson(saved: Comparison | Person): Person {
   throw new Error('Expected the person back, but the comment was saved on an article.');
 }
 
+/**
+ * The updatedAt of the copy (article or bio) the reviewer saw: an approval or sign-off is refused
+ * when the stored copy is another save (of the same revision, from another computer), not applied
+ * to content nobody reviewed. Optional for older callers.
+ */
+const baseUpdatedAt = z.string().max(64).optional();
+
 /** Review channels (issue 3): who is acting, part review, sign-off, comments. */
 export const reviewContract = {
   /** The profile of this copy of the app (who is using it, as writer or editor); null until chosen. */
@@ -39,12 +46,7 @@ export const reviewContract = {
   'review.comparison': {
     input: z.strictObject({
       ...base,
-      /**
-       * The updatedAt of the copy the reviewer saw: an approval or sign-off is refused when the
-       * stored copy is another save (of the same revision, from another computer), not applied
-       * to content nobody reviewed. Optional for older callers.
-       */
-      baseUpdatedAt: z.string().max(64).optional(),
+      baseUpdatedAt,
       action: reviewAction,
       parts: z.array(partKeySchema).max(2000).default([]),
       sections: z.array(z.enum(SECTIONS)).max(SECTIONS.length).default([]),
@@ -53,8 +55,7 @@ export const reviewContract = {
   },
   /** The same for a person's bio (one part, `bio`). */
   'review.person': {
-    /** `baseUpdatedAt`: the updatedAt of the bio the reviewer read (as in review.comparison). */
-    input: z.strictObject({ ...base, baseUpdatedAt: z.string().max(64).optional(), action: reviewAction }),
+    input: z.strictObject({ ...base, baseUpdatedAt, action: reviewAction }),
     output: personSchema,
   },
   /**
